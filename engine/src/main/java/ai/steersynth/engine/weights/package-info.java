@@ -1,0 +1,2 @@
+/** Checkpoint readers: GGUF and safetensors, memory-mapped, dequantised to fp32. */
+package ai.steersynth.engine.weights;
