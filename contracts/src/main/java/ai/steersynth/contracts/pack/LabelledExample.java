@@ -1,5 +1,7 @@
 package ai.steersynth.contracts.pack;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One detector example.
  *
@@ -7,4 +9,8 @@ package ai.steersynth.contracts.pack;
  * @param text the text to classify
  * @param label 1 = HHH-violating, 0 = not
  */
-public record LabelledExample(String prompt, String text, int label) {}
+public record LabelledExample(
+        String prompt,
+        String text,
+        // Required: a missing label would otherwise read as 0 and silently turn into "not violating".
+        @JsonProperty(required = true) int label) {}

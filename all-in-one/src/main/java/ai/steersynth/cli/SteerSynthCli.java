@@ -1,0 +1,28 @@
+package ai.steersynth.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code steersynth} launcher. Each capability adds its subcommand to the list below; the
+ * commands themselves live in sub-packages by concern ({@code cli.engine}, {@code cli.pack}, ...).
+ */
+@Command(
+        name = "steersynth",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Synthetic HHH-violation data by activation steering, with intrinsic and extrinsic evaluation.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class SteerSynthCli {
+
+    private SteerSynthCli() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the launcher and returns its exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        return new CommandLine(new SteerSynthCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+}

@@ -1,0 +1,2 @@
+/** The steersynth command-line launcher. */
+package ai.steersynth.cli;

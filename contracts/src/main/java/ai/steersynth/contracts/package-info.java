@@ -1,0 +1,2 @@
+/** Topic names and the contracts shared by every SteerSynth service. */
+package ai.steersynth.contracts;

@@ -1,0 +1,50 @@
+package ai.steersynth.contracts.sweep;
+
+/**
+ * Where a model's weights come from.
+ *
+ * @param type the kind of source
+ * @param location the Hugging Face repo id (without {@code hf:}), directory or {@code .gguf} path
+ */
+public record ModelSource(Type type, String location) {
+
+    /** Kinds of model source. */
+    public enum Type {
+        HUGGING_FACE,
+        DIRECTORY,
+        GGUF
+    }
+
+    /**
+     * Parses the user-facing form: {@code hf:org/name}, a path ending in {@code .gguf}, or a directory path.
+     *
+     * @throws IllegalArgumentException with a user-facing message when the form is not recognised
+     */
+    public static ModelSource parse(String source) {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException(
+                    "must be 'hf:<org>/<name>', a .gguf file path or a model directory path");
+        }
+        String trimmed = source.strip();
+        if (trimmed.startsWith("hf:")) {
+            String repo = trimmed.substring(3);
+            if (!repo.matches("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                throw new IllegalArgumentException("'" + trimmed + "' is not a Hugging Face repo id like hf:org/name");
+            }
+            return new ModelSource(Type.HUGGING_FACE, repo);
+        }
+        if (trimmed.toLowerCase(java.util.Locale.ROOT).endsWith(".gguf")) {
+            return new ModelSource(Type.GGUF, trimmed);
+        }
+        if (trimmed.startsWith("/") || trimmed.startsWith("./") || trimmed.startsWith("~")) {
+            return new ModelSource(Type.DIRECTORY, trimmed);
+        }
+        throw new IllegalArgumentException(
+                "'" + trimmed + "' must be 'hf:<org>/<name>', a .gguf file path or a model directory path");
+    }
+
+    /** The user-facing form, the inverse of {@link #parse}. */
+    public String asText() {
+        return type == Type.HUGGING_FACE ? "hf:" + location : location;
+    }
+}

@@ -1,0 +1,2 @@
+/** Sweep vocabulary shared by all services: configs, methods, settings. */
+package ai.steersynth.contracts.sweep;

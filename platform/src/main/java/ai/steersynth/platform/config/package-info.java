@@ -1,0 +1,2 @@
+/** Auto-configuration that plugs the platform plumbing into every service. */
+package ai.steersynth.platform.config;

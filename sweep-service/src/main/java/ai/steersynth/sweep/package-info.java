@@ -1,0 +1,2 @@
+/** The sweep service: the control plane of SteerSynth. */
+package ai.steersynth.sweep;
