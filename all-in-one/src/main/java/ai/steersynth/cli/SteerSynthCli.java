@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Synthetic HHH-violation data by activation steering, with intrinsic and extrinsic evaluation.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class})
 public final class SteerSynthCli {
 
     private SteerSynthCli() {}
@@ -23,6 +23,8 @@ public final class SteerSynthCli {
 
     /** Runs the launcher and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        return new CommandLine(new SteerSynthCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new SteerSynthCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
     }
 }

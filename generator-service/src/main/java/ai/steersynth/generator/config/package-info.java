@@ -1,0 +1,2 @@
+/** Configuration of the generator-service. */
+package ai.steersynth.generator.config;

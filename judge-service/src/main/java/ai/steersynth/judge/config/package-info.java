@@ -1,0 +1,2 @@
+/** Configuration of the judge-service. */
+package ai.steersynth.judge.config;

@@ -1,0 +1,2 @@
+/** The judge: scores every sample for steering success and coherence. */
+package ai.steersynth.judge;

@@ -1,0 +1,2 @@
+/** Configuration of the metrics-service. */
+package ai.steersynth.metrics.config;

@@ -1,0 +1,2 @@
+/** Configuration of the trainer-service. */
+package ai.steersynth.trainer.config;
