@@ -1,0 +1,2 @@
+/** Rank statistics for sweep reports: Spearman correlation with a paired bootstrap interval. */
+package ai.steersynth.ml.stats;
