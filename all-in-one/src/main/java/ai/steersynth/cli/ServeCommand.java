@@ -1,11 +1,14 @@
 package ai.steersynth.cli;
 
+import ai.steersynth.allinone.DefaultPackLoader;
 import ai.steersynth.allinone.EmbeddedStack;
 import ai.steersynth.allinone.StackSettings;
+import ai.steersynth.packs.defaults.SourceDownloader;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code steersynth serve}: the embedded stack in the foreground until Ctrl-C. */
 @Command(
@@ -17,6 +20,11 @@ import picocli.CommandLine.Command;
             "Prints the gateway URL and the API key, then runs until interrupted."
         })
 final class ServeCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--no-download",
+            description = "Do not download the default packs' sources when no local copy is found.")
+    boolean noDownload;
 
     @Override
     public Integer call() throws Exception {
@@ -40,7 +48,25 @@ final class ServeCommand implements Callable<Integer> {
                 stack.apiKey(),
                 stack.gatewayUrl());
         System.out.flush();
+        loadDefaultPacks(stack);
         stopped.await();
         return 0;
+    }
+
+    /** Loads the default concept packs the stack lacks, saying which were skipped and why. */
+    private void loadDefaultPacks(EmbeddedStack stack) throws InterruptedException {
+        System.out.println("Default concept packs:");
+        var outcomes = new DefaultPackLoader(stack.gatewayUrl(), stack.apiKey())
+                .loadMissing(
+                        DefaultPackLoader.localSourceDirectories(System.getenv("STEERSYNTH_SHARED_DATA")),
+                        noDownload ? null : new SourceDownloader(SourceDownloader.defaultCacheDirectory()));
+        for (var outcome : outcomes) {
+            System.out.printf(
+                    "  %-17s %s: %s%n",
+                    outcome.packId(),
+                    outcome.loaded() ? "loaded" : (outcome.detail().equals("already present") ? "present" : "SKIPPED"),
+                    outcome.detail());
+        }
+        System.out.flush();
     }
 }

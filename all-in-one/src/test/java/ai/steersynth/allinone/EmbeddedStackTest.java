@@ -115,6 +115,53 @@ class EmbeddedStackTest {
         assertThat(post("/api/sweeps/" + id + "/cancel", "", key).statusCode()).isEqualTo(409);
     }
 
+    @Test
+    void anInvalidPackUploadedThroughTheGatewayIsA400NamingEachFieldAndStoresNothing() throws Exception {
+        String key = stack.apiKey();
+        HttpResponse<String> response = post(
+                "/api/packs",
+                "{\"id\":\"Bad Id\",\"name\":\"x\",\"definition\":\"\",\"promptingInstruction\":\"p\","
+                        + "\"contrastivePairs\":[],\"generationPrompts\":[\"g\"],"
+                        + "\"detectorData\":{\"train\":[{\"text\":\"t\",\"label\":3}],\"judge\":[],\"test\":[]}}",
+                key);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body())
+                .contains("\"field\":\"id\"")
+                .contains("\"field\":\"definition\"")
+                .contains("\"field\":\"contrastivePairs\"")
+                .contains("detectorData.train[0].label");
+        assertThat(get("/api/packs/Bad%20Id", key).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theDefaultPacksAreLoadedOnceFromTheSharedData() throws Exception {
+        Path shared = SharedData.directory();
+        DefaultPackLoader loader = new DefaultPackLoader(stack.gatewayUrl(), stack.apiKey());
+
+        List<DefaultPackLoader.Outcome> first = loader.loadMissing(List.of(shared), null);
+        List<DefaultPackLoader.Outcome> second = loader.loadMissing(List.of(shared), null);
+
+        assertThat(first)
+                .extracting(DefaultPackLoader.Outcome::packId)
+                .containsExactly("toxicity", "harmful-requests", "sycophancy", "hallucination");
+        assertThat(first).allSatisfy(o -> assertThat(o.loaded()).as(o.detail()).isTrue());
+        assertThat(second).allSatisfy(o -> assertThat(o.detail()).isEqualTo("already present"));
+        assertThat(get("/api/packs/toxicity", stack.apiKey()).body()).contains("\"definition\"");
+    }
+
+    @Test
+    void aDefaultPackWhoseSourcesAreMissingIsSkippedWithTheReason() throws Exception {
+        DefaultPackLoader loader = new DefaultPackLoader(stack.gatewayUrl(), stack.apiKey());
+        // Another test may have loaded the packs already; look only at ones still missing.
+        List<DefaultPackLoader.Outcome> outcomes = loader.loadMissing(List.of(home.resolve("no-such-dir")), null);
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.loaded()).isFalse());
+        assertThat(outcomes)
+                .filteredOn(o -> !o.detail().equals("already present"))
+                .allSatisfy(o -> assertThat(o.detail()).contains("sources not found"));
+    }
+
     private static HttpResponse<String> get(String path, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path));
         if (key != null) {

@@ -1,10 +1,7 @@
 package ai.steersynth.sweep.web;
 
 import ai.steersynth.contracts.pack.ConceptPack;
-import ai.steersynth.packs.format.PackHashes;
-import ai.steersynth.packs.normalise.PackNormaliser;
-import ai.steersynth.packs.normalise.TextNormaliser;
-import ai.steersynth.packs.validation.PackValidator;
+import ai.steersynth.packs.PackIntake;
 import ai.steersynth.platform.web.ApiValidationException;
 import ai.steersynth.platform.web.FieldError;
 import ai.steersynth.platform.web.NotFoundException;
@@ -34,8 +31,7 @@ class PackController {
 
     private final PackStore store;
     private final PackRepository packs;
-    private final PackNormaliser normaliser = new PackNormaliser(new TextNormaliser());
-    private final PackValidator validator = new PackValidator();
+    private final PackIntake intake = new PackIntake();
 
     PackController(PackStore store, PackRepository packs) {
         this.store = store;
@@ -85,13 +81,14 @@ class PackController {
     }
 
     private ResponseEntity<PackSummaryRow> save(ConceptPack uploaded) {
-        ConceptPack pack = PackHashes.withContentHash(normaliser.normalise(uploaded));
-        List<FieldError> errors = validator.validate(pack).stream()
-                .map(e -> new FieldError(e.field(), e.message()))
-                .toList();
-        if (!errors.isEmpty()) {
-            throw new ApiValidationException(errors);
+        // Validated as sent (an over-long text is named, not silently cut), then normalised and hashed.
+        PackIntake.Result result = intake.accept(uploaded);
+        if (!result.accepted()) {
+            throw new ApiValidationException(result.errors().stream()
+                    .map(e -> new FieldError(e.field(), e.message()))
+                    .toList());
         }
+        ConceptPack pack = result.pack();
         boolean created = store.save(pack);
         PackSummaryRow summary = packs.list().stream()
                 .filter(p -> p.id().equals(pack.id()))

@@ -1,0 +1,2 @@
+/** The concept-pack library: format, validation, normalisation, splits, importers and the default packs. */
+package ai.steersynth.packs;
