@@ -18,6 +18,7 @@ public class GeneratorServiceApplication {
 
     /** A builder that reads {@code generator-service.yml}; all-in-one starts the service through it. */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(GeneratorServiceApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+        return new SpringApplicationBuilder(GeneratorServiceApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
     }
 }

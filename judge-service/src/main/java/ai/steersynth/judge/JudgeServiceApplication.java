@@ -18,6 +18,7 @@ public class JudgeServiceApplication {
 
     /** A builder that reads {@code judge-service.yml}; all-in-one starts the service through it. */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(JudgeServiceApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+        return new SpringApplicationBuilder(JudgeServiceApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
     }
 }

@@ -18,6 +18,7 @@ public class TrainerServiceApplication {
 
     /** A builder that reads {@code trainer-service.yml}; all-in-one starts the service through it. */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(TrainerServiceApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+        return new SpringApplicationBuilder(TrainerServiceApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
     }
 }

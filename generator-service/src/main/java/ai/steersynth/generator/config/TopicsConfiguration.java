@@ -14,6 +14,9 @@ class TopicsConfiguration {
     KafkaAdmin.NewTopics ownedTopics() {
         return new KafkaAdmin.NewTopics(
                 TopicBuilder.name(Topics.SAMPLES).partitions(3).replicas(1).build(),
-                TopicBuilder.name(Topics.deadLetter(Topics.SAMPLES)).partitions(3).replicas(1).build());
+                TopicBuilder.name(Topics.deadLetter(Topics.SAMPLES))
+                        .partitions(3)
+                        .replicas(1)
+                        .build());
     }
 }

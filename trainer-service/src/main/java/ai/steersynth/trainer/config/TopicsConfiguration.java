@@ -13,7 +13,13 @@ class TopicsConfiguration {
     @Bean
     KafkaAdmin.NewTopics ownedTopics() {
         return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.DETECTOR_RUNS).partitions(3).replicas(1).build(),
-                TopicBuilder.name(Topics.deadLetter(Topics.DETECTOR_RUNS)).partitions(3).replicas(1).build());
+                TopicBuilder.name(Topics.DETECTOR_RUNS)
+                        .partitions(3)
+                        .replicas(1)
+                        .build(),
+                TopicBuilder.name(Topics.deadLetter(Topics.DETECTOR_RUNS))
+                        .partitions(3)
+                        .replicas(1)
+                        .build());
     }
 }
