@@ -12,11 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Synthetic HHH-violation data by activation steering, with intrinsic and extrinsic evaluation.",
-        subcommands = {
-            CommandLine.HelpCommand.class,
-            ServeCommand.class,
-            ai.steersynth.cli.pack.PackCommand.class
-        })
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ai.steersynth.cli.pack.PackCommand.class})
 public final class SteerSynthCli {
 
     private SteerSynthCli() {}
