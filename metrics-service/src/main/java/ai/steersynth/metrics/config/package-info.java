@@ -1,2 +1,2 @@
-/** Configuration of the metrics-service. */
+/** Configuration of the metrics service: tunables, the embedder, the measurement pool and owned topics. */
 package ai.steersynth.metrics.config;

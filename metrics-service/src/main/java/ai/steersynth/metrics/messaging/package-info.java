@@ -1,0 +1,2 @@
+/** Kafka listeners and handlers that collect each config's samples, and the worker that measures and reports them. */
+package ai.steersynth.metrics.messaging;

@@ -1,0 +1,28 @@
+package ai.steersynth.trainer.domain;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A detector training set and how it was composed.
+ *
+ * @param examples negatives first, then positives
+ * @param composition counts, rule, threshold and seed
+ */
+public record TrainingSet(List<LabelledText> examples, TrainingSetComposition composition) {
+
+    public TrainingSet {
+        examples = List.copyOf(examples);
+        Objects.requireNonNull(composition, "composition");
+    }
+
+    /** The texts, in example order. */
+    public List<String> texts() {
+        return examples.stream().map(LabelledText::text).toList();
+    }
+
+    /** The labels, in example order. */
+    public int[] labels() {
+        return examples.stream().mapToInt(LabelledText::label).toArray();
+    }
+}
