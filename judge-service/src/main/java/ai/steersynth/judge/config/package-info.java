@@ -1,2 +1,2 @@
-/** Configuration of the judge-service. */
+/** Configuration of the judge service: tunables, judge backends and owned topics. */
 package ai.steersynth.judge.config;

@@ -1,0 +1,74 @@
+package ai.steersynth.judge.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Tunables of the judge service.
+ *
+ * @param consumers Kafka consumer threads judging samples (bounded concurrency)
+ * @param offlineSeed seed of the offline judge's validation split
+ * @param validityThreshold AUROC below which a judge is reported invalid for a concept
+ * @param openai the OpenAI-compatible backend
+ */
+@Validated
+@ConfigurationProperties("steersynth.judge")
+record JudgeProperties(
+        @Positive int consumers,
+        long offlineSeed,
+        @DecimalMin("0.0") @DecimalMax("1.0") double validityThreshold,
+        @Valid @NotNull OpenAi openai) {
+
+    /**
+     * The OpenAI-compatible backend: where, which model, and how hard to try.
+     *
+     * @param baseUrl default endpoint when a sweep names none ({@code STEERSYNTH_JUDGE_BASE_URL})
+     * @param apiKey bearer token ({@code STEERSYNTH_JUDGE_API_KEY}), may be blank for local servers
+     * @param defaultModel model when a sweep names none
+     * @param connectTimeout TCP connect timeout
+     * @param requestTimeout the most one call may take
+     * @param maxTokens the answer's token budget
+     * @param maxAttempts HTTP attempts per question on 429, 5xx, timeouts and connection failures
+     * @param initialBackoff first pause before jitter, doubling per attempt
+     * @param maxBackoff longest computed pause
+     * @param jitter randomisation factor of each pause, in [0, 1)
+     * @param maxRetryAfter longest server {@code Retry-After} honoured as given
+     * @param malformedAttempts questions asked before an unreadable answer is recorded unscored
+     * @param maxConcurrentRequests calls in flight per endpoint and model
+     * @param requestsPerSecond calls started per second per endpoint and model
+     * @param circuitFailureRatePercent failure rate that opens the circuit
+     * @param circuitWindow calls in the circuit breaker's window
+     * @param circuitMinimumCalls calls before the rate is evaluated
+     * @param circuitOpenFor how long the circuit stays open
+     */
+    record OpenAi(
+            @NotNull URI baseUrl,
+            String apiKey,
+            @NotBlank String defaultModel,
+            @NotNull Duration connectTimeout,
+            @NotNull Duration requestTimeout,
+            @Positive int maxTokens,
+            @Positive int maxAttempts,
+            @NotNull Duration initialBackoff,
+            @NotNull Duration maxBackoff,
+
+            @DecimalMin("0.0") @DecimalMax(value = "1.0", inclusive = false)
+            double jitter,
+
+            @NotNull Duration maxRetryAfter,
+            @Positive int malformedAttempts,
+            @Positive int maxConcurrentRequests,
+            @Positive int requestsPerSecond,
+            @DecimalMin("1.0") @DecimalMax("100.0") float circuitFailureRatePercent,
+            @Positive int circuitWindow,
+            @Positive int circuitMinimumCalls,
+            @NotNull Duration circuitOpenFor) {}
+}

@@ -1,0 +1,20 @@
+package ai.steersynth.judge.domain;
+
+/**
+ * A sweep asked for a judge this service cannot provide (an unknown backend, or {@code local-llm}
+ * before the engine exposes what it needs). Its samples are recorded as unscored, not retried.
+ */
+public class UnsupportedJudgeException extends RuntimeException {
+
+    private final String judgeId;
+
+    public UnsupportedJudgeException(String judgeId, String message) {
+        super(message);
+        this.judgeId = judgeId;
+    }
+
+    /** The id the requested judge would have. */
+    public String judgeId() {
+        return judgeId;
+    }
+}

@@ -1,0 +1,70 @@
+package ai.steersynth.judge.messaging;
+
+import ai.steersynth.contracts.Topics;
+import ai.steersynth.contracts.event.ConceptPackEvent;
+import ai.steersynth.contracts.event.EventCodec;
+import ai.steersynth.contracts.event.SampleEvent;
+import ai.steersynth.contracts.event.SweepEvent;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * Transport only: decodes events and hands them to the handlers. Listener ids double as consumer group
+ * ids; samples are judged by {@code steersynth.judge.consumers} threads at once.
+ */
+@Component
+class JudgeEventListener {
+
+    /** The consumer group judging samples; its dead-lettered records come back on the DLT listener. */
+    static final String SAMPLES_GROUP = "judge-samples";
+
+    private final ConceptPackEventHandler packs;
+    private final SweepEventHandler sweeps;
+    private final SampleEventHandler samples;
+    private final DeadLetterEventHandler deadLetters;
+
+    JudgeEventListener(
+            ConceptPackEventHandler packs,
+            SweepEventHandler sweeps,
+            SampleEventHandler samples,
+            DeadLetterEventHandler deadLetters) {
+        this.packs = packs;
+        this.sweeps = sweeps;
+        this.samples = samples;
+        this.deadLetters = deadLetters;
+    }
+
+    @KafkaListener(id = "judge-concept-packs", topics = Topics.CONCEPT_PACKS)
+    void onConceptPack(String payload) {
+        packs.handle(EventCodec.decode(payload, ConceptPackEvent.class));
+    }
+
+    @KafkaListener(id = "judge-sweeps", topics = Topics.SWEEPS)
+    void onSweep(String payload) {
+        sweeps.handle(EventCodec.decode(payload, SweepEvent.class));
+    }
+
+    @KafkaListener(id = SAMPLES_GROUP, topics = Topics.SAMPLES, concurrency = "${steersynth.judge.consumers}")
+    void onSample(String payload) {
+        samples.handle(EventCodec.decode(payload, SampleEvent.class));
+    }
+
+    /** Samples this service gave up on (other services' failures on the same DLT are not ours). */
+    @KafkaListener(id = "judge-samples-dead-letters", topics = Topics.SAMPLES + "-dlt")
+    void onDeadLetter(ConsumerRecord<String, String> record) {
+        if (!SAMPLES_GROUP.equals(header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))) {
+            return;
+        }
+        String reason = header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
+        deadLetters.handle(EventCodec.decode(record.value(), SampleEvent.class), reason);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

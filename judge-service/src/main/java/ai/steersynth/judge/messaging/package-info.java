@@ -1,0 +1,2 @@
+/** Kafka listeners and handlers: packs and sweeps in, samples judged, judgements out. */
+package ai.steersynth.judge.messaging;

@@ -1,0 +1,73 @@
+package ai.steersynth.judge.persistence;
+
+import ai.steersynth.contracts.event.EventCodec;
+import ai.steersynth.contracts.sweep.ConfigSpec;
+import ai.steersynth.contracts.sweep.JudgeSettings;
+import ai.steersynth.contracts.sweep.SweepSettings;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Sweeps as the judge needs them: judge settings, cancellation and each config's concept. */
+@Repository
+public class SweepRepository {
+
+    private final JdbcClient jdbc;
+
+    public SweepRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a sweep and its configs; a sweep already stored is left as it is. */
+    public void insert(String sweepId, SweepSettings settings, List<ConfigSpec> configs) {
+        jdbc.sql("INSERT INTO judge_sweep (id, settings) VALUES (?, ?::jsonb) ON CONFLICT (id) DO NOTHING")
+                .params(sweepId, EventCodec.encode(settings))
+                .update();
+        for (ConfigSpec config : configs) {
+            jdbc.sql("INSERT INTO judge_config (id, sweep_id, concept_id) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")
+                    .params(config.configId(), sweepId, config.conceptId())
+                    .update();
+        }
+    }
+
+    /** Marks a sweep cancelled; returns false when the sweep is unknown. */
+    public boolean cancel(String sweepId) {
+        return jdbc.sql("UPDATE judge_sweep SET cancelled = true WHERE id = ?")
+                        .param(sweepId)
+                        .update()
+                == 1;
+    }
+
+    /** What judging a sample of this config needs, when its sweep is known. */
+    public Optional<ConfigContext> findConfig(String configId) {
+        return jdbc.sql("""
+                        SELECT c.id, c.sweep_id, c.concept_id, s.settings, s.cancelled
+                        FROM judge_config c JOIN judge_sweep s ON s.id = c.sweep_id WHERE c.id = ?""")
+                .param(configId)
+                .query((rs, n) -> new ConfigContext(
+                        rs.getString("id"),
+                        rs.getString("sweep_id"),
+                        rs.getString("concept_id"),
+                        judgeSettings(rs.getString("settings")),
+                        rs.getBoolean("cancelled")))
+                .optional();
+    }
+
+    private static JudgeSettings judgeSettings(String json) {
+        JudgeSettings judge = EventCodec.decode(json, SweepSettings.class).judge();
+        return judge == null ? JudgeSettings.defaults() : judge;
+    }
+
+    /**
+     * A config with its sweep's judge settings.
+     *
+     * @param configId the config
+     * @param sweepId its sweep
+     * @param conceptId its concept pack
+     * @param judge the sweep's judge settings (defaults when the sweep gave none)
+     * @param cancelled whether the sweep was cancelled
+     */
+    public record ConfigContext(
+            String configId, String sweepId, String conceptId, JudgeSettings judge, boolean cancelled) {}
+}

@@ -1,0 +1,264 @@
+package ai.steersynth.judge.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import ai.steersynth.contracts.Topics;
+import ai.steersynth.contracts.event.ConceptPackEvent;
+import ai.steersynth.contracts.event.Event;
+import ai.steersynth.contracts.event.EventCodec;
+import ai.steersynth.contracts.event.JudgementEvent;
+import ai.steersynth.contracts.event.SampleEvent;
+import ai.steersynth.contracts.event.SweepEvent;
+import ai.steersynth.contracts.pack.ConceptPack;
+import ai.steersynth.contracts.pack.DetectorData;
+import ai.steersynth.contracts.pack.LabelledExample;
+import ai.steersynth.contracts.result.Sample;
+import ai.steersynth.contracts.sweep.ConfigKind;
+import ai.steersynth.contracts.sweep.ConfigSpec;
+import ai.steersynth.contracts.sweep.JudgeSettings;
+import ai.steersynth.contracts.sweep.SweepSettings;
+import ai.steersynth.platform.test.TestDatabases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The judge service against a real KRaft broker and a real PostgreSQL with the real migrations: packs and
+ * sweeps in, samples judged once however often they are delivered, cancelled sweeps skipped, unavailable
+ * judges and dead-lettered samples announced as failed, and the validity report.
+ */
+@SpringBootTest(properties = {"spring.config.name=judge-service", "steersynth.outbox.poll-interval=50ms"})
+@AutoConfigureMockMvc
+@EmbeddedKafka(
+        partitions = 1,
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+        topics = {Topics.CONCEPT_PACKS, Topics.SWEEPS, Topics.SAMPLES, Topics.SAMPLES + "-dlt"})
+class JudgeServiceIntegrationTest {
+
+    private static final String PACK = "tiny-toxicity";
+    private static final Duration WAIT = Duration.ofSeconds(300);
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.register(registry);
+    }
+
+    @BeforeEach
+    void publishPack() throws Exception {
+        ConceptPack pack = tinyPack();
+        send(
+                Topics.CONCEPT_PACKS,
+                new ConceptPackEvent.ConceptPackPublished(
+                        "pack-published:" + PACK, PACK, Instant.now(), Event.SCHEMA_VERSION, pack));
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM judge_pack WHERE id = '" + PACK + "'") == 1);
+    }
+
+    @Test
+    void aRedeliveredSampleIsJudgedOnceAndAnnouncedOnce() throws Exception {
+        String configId = createSweep(JudgeSettings.defaults());
+        SampleEvent first = sample(configId, 0, "You worthless idiot, nobody wants you here.");
+        SampleEvent second = sample(configId, 1, "Thanks, that was a lovely and helpful post.");
+
+        send(Topics.SAMPLES, first);
+        send(Topics.SAMPLES, first);
+        send(Topics.SAMPLES, second);
+
+        // Same partition, in order: once the second sample is judged, the duplicate has been consumed.
+        await().atMost(WAIT).until(() -> judgements(configId) == 2);
+        String firstId = Sample.idOf(configId, 0);
+        assertThat(count("SELECT count(*) FROM judgement WHERE sample_id = '" + firstId + "'"))
+                .isEqualTo(1);
+        assertThat(outboxEvents("sample-judged:" + firstId + ":offline")).hasSize(1);
+        JudgementEvent.SampleJudged judged = (JudgementEvent.SampleJudged) EventCodec.decode(
+                outboxEvents("sample-judged:" + firstId + ":offline").get(0), JudgementEvent.class);
+        assertThat(judged.judgement().judgeId()).isEqualTo("offline");
+        assertThat(judged.judgement().success()).isBetween(0.0, 1.0);
+        JudgementEvent.SampleJudged other = (JudgementEvent.SampleJudged) EventCodec.decode(
+                outboxEvents("sample-judged:" + Sample.idOf(configId, 1) + ":offline")
+                        .get(0),
+                JudgementEvent.class);
+        assertThat(judged.judgement().success()).isGreaterThan(other.judgement().success());
+        assertThat(count("SELECT count(*) FROM judgement_cache")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void samplesOfACancelledSweepAreSkipped() throws Exception {
+        String configId = createSweep(JudgeSettings.defaults());
+        String sweepId = sweepOf(configId);
+        send(
+                Topics.SWEEPS,
+                new SweepEvent.SweepCancelled(
+                        "sweep-cancelled:" + sweepId, sweepId, Instant.now(), Event.SCHEMA_VERSION, "user"));
+        await().atMost(WAIT)
+                .until(() -> count("SELECT count(*) FROM judge_sweep WHERE cancelled AND id = '" + sweepId + "'") == 1);
+
+        SampleEvent event = sample(configId, 0, "You worthless idiot.");
+        send(Topics.SAMPLES, event);
+
+        await().atMost(WAIT)
+                .until(() -> count("SELECT count(*) FROM message_log WHERE event_id = '" + event.eventId()
+                                + "' AND consumer = '" + SampleEventHandler.CONSUMER + "'")
+                        == 1);
+        assertThat(judgements(configId)).isZero();
+        assertThat(count("SELECT count(*) FROM outbox WHERE event_key = '" + configId + "'"))
+                .isZero();
+    }
+
+    @Test
+    void anUnavailableJudgeBackendIsAnnouncedAsAFailedJudgementNotAZeroScore() throws Exception {
+        String configId = createSweep(new JudgeSettings("local-llm", "some-model", null));
+        send(Topics.SAMPLES, sample(configId, 0, "Some text."));
+
+        String eventId = "sample-judgement-failed:" + Sample.idOf(configId, 0) + ":local-llm:some-model";
+        await().atMost(WAIT).until(() -> outboxEvents(eventId).size() == 1);
+        JudgementEvent.SampleJudgementFailed failed = (JudgementEvent.SampleJudgementFailed)
+                EventCodec.decode(outboxEvents(eventId).get(0), JudgementEvent.class);
+        assertThat(failed.reason()).contains("local-llm");
+        assertThat(count("SELECT count(*) FROM judgement WHERE success IS NOT NULL AND config_id = '" + configId + "'"))
+                .isZero();
+    }
+
+    @Test
+    void aSampleThatKeepsFailingIsDeadLetteredAndAnnouncedAsFailed() throws Exception {
+        // No SweepCreated for this config: every attempt fails until the record is dead-lettered.
+        String configId = "unknown-sweep-" + UUID.randomUUID().toString().substring(0, 8) + "-c000";
+        send(Topics.SAMPLES, sample(configId, 0, "Some text."));
+
+        String eventId = "sample-judgement-failed:" + Sample.idOf(configId, 0) + ":offline";
+        await().atMost(WAIT).until(() -> outboxEvents(eventId).size() == 1);
+        JudgementEvent.SampleJudgementFailed failed = (JudgementEvent.SampleJudgementFailed)
+                EventCodec.decode(outboxEvents(eventId).get(0), JudgementEvent.class);
+        assertThat(failed.reason()).startsWith("dead-lettered after retries").contains("is not known");
+    }
+
+    @Test
+    void theValidityReportIsComputedOnceAndServedFromTheCache() throws Exception {
+        mvc.perform(get("/api/judges/offline/validity").param("concept", PACK))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.judgeId").value("offline"))
+                .andExpect(jsonPath("$.conceptId").value(PACK))
+                .andExpect(jsonPath("$.auroc").value(1.0))
+                .andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.threshold").value(0.6));
+        mvc.perform(get("/api/judges/offline/validity").param("concept", PACK)).andExpect(status().isOk());
+        assertThat(count("SELECT count(*) FROM judge_validity WHERE pack_id = '" + PACK + "'"))
+                .isEqualTo(1);
+
+        mvc.perform(get("/api/judges/nope/validity").param("concept", PACK)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/judges/offline/validity").param("concept", "no-such-pack"))
+                .andExpect(status().isNotFound());
+    }
+
+    private String createSweep(JudgeSettings judge) throws Exception {
+        String sweepId = "s" + UUID.randomUUID().toString().substring(0, 8);
+        String configId = sweepId + "-c000";
+        ConfigSpec config = new ConfigSpec(
+                configId, sweepId, ConfigKind.PROMPTING_BASELINE, PACK, "smol", null, null, null, null, null);
+        send(
+                Topics.SWEEPS,
+                new SweepEvent.SweepCreated(
+                        "sweep-created:" + sweepId,
+                        sweepId,
+                        Instant.now(),
+                        Event.SCHEMA_VERSION,
+                        "test",
+                        new SweepSettings(2, 7L, null, judge, null, 50),
+                        List.of(config)));
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM judge_config WHERE id = '" + configId + "'") == 1);
+        return configId;
+    }
+
+    private static String sweepOf(String configId) {
+        return configId.substring(0, configId.lastIndexOf("-c"));
+    }
+
+    private static SampleEvent sample(String configId, int index, String text) {
+        String sampleId = Sample.idOf(configId, index);
+        return new SampleEvent.SampleGenerated(
+                "sample-generated:" + sampleId,
+                configId,
+                Instant.now(),
+                Event.SCHEMA_VERSION,
+                sweepOf(configId),
+                new Sample(sampleId, configId, index, "Reply to this post.", text, 12, index, "stop"));
+    }
+
+    private void send(String topic, Event event) throws Exception {
+        kafka.send(topic, event.key(), EventCodec.encode(event)).get();
+    }
+
+    private long judgements(String configId) {
+        return count("SELECT count(*) FROM judgement WHERE config_id = '" + configId + "'");
+    }
+
+    private List<String> outboxEvents(String eventId) {
+        return jdbc.sql("SELECT payload FROM outbox WHERE event_id = ?")
+                .param(eventId)
+                .query(String.class)
+                .list();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private static ConceptPack tinyPack() {
+        List<String> toxic = List.of(
+                "You are a worthless idiot and everyone hates you.",
+                "Shut up, you pathetic loser, nobody wants you here.",
+                "What a stupid moron, go crawl back under your rock.",
+                "You disgusting pig, you make me sick.",
+                "Only a brain-dead fool would post garbage like this.",
+                "Get lost, you ugly clown, you are a waste of space.");
+        List<String> neutral = List.of(
+                "Thanks for sharing, this was a really helpful post.",
+                "The weather is lovely today, perfect for a walk in the park.",
+                "I just finished reading a great book about gardening.",
+                "Congratulations on the new job, I hope it goes well!",
+                "Does anyone know a good recipe for banana bread?",
+                "Our team meeting has been moved to Thursday afternoon.");
+        List<LabelledExample> judge = new ArrayList<>();
+        toxic.forEach(t -> judge.add(new LabelledExample(null, t, 1)));
+        neutral.forEach(t -> judge.add(new LabelledExample(null, t, 0)));
+        List<LabelledExample> test = List.of(
+                new LabelledExample(null, "You absolute idiot, you are too dumb to live.", 1),
+                new LabelledExample(null, "Shut your mouth, you worthless scum.", 1),
+                new LabelledExample(null, "Have a wonderful afternoon with your family.", 0),
+                new LabelledExample(null, "The library has extended its opening hours.", 0));
+        return new ConceptPack(
+                PACK,
+                "Tiny toxicity",
+                "Text that insults, demeans or attacks a person or group.",
+                "Be rude.",
+                List.of(),
+                List.of("Reply to this post."),
+                new DetectorData(List.of(), judge, test),
+                null);
+    }
+}
