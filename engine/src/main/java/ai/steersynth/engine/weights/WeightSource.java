@@ -24,7 +24,8 @@ public interface WeightSource extends AutoCloseable {
     /**
      * The tensor as fp32 values, row-major, in a direct little-endian buffer (dequantised or widened
      * as needed; a mapped F32 tensor may be returned without a copy). The caller must keep the
-     * source open while the buffer is in use.
+     * source open while the buffer is in use. A mapped buffer is read-only file memory: an NDArray
+     * created over it shares that memory, so copy ({@code duplicate()}) before any in-place op.
      */
     ByteBuffer float32(String name);
 

@@ -1,0 +1,2 @@
+/** Steering-vector extraction: contrastive activation collection, the extraction methods, and vector files. */
+package ai.steersynth.engine.steering.extract;
