@@ -1,2 +1,2 @@
-/** The Spring-free core of the sweep service: grid expansion and lifecycle states. */
+/** The Spring-free core of the sweep service: grid expansion, lifecycle states and the sweep report. */
 package ai.steersynth.sweep.domain;

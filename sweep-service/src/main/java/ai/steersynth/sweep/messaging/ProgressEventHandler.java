@@ -8,6 +8,7 @@ import ai.steersynth.contracts.event.SampleEvent;
 import ai.steersynth.platform.messaging.MessageLog;
 import ai.steersynth.sweep.domain.StageState;
 import ai.steersynth.sweep.domain.SweepState;
+import ai.steersynth.sweep.persistence.SampleRepository;
 import ai.steersynth.sweep.persistence.SweepRepository;
 import ai.steersynth.sweep.persistence.SweepRow;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves a sweep's read model forward from stage events. Each handler runs in one transaction that
+ * Moves a sweep's read model forward from stage events, and keeps each sample and its judgement
+ * for the dataset export. Each handler runs in one transaction that
  * first records the event id in the message log (a redelivery is a no-op) and locks the sweep row
  * (so concurrent stages cannot both miss the sweep's completion).
  */
@@ -29,10 +31,12 @@ class ProgressEventHandler {
 
     private final MessageLog messageLog;
     private final SweepRepository sweeps;
+    private final SampleRepository samples;
 
-    ProgressEventHandler(MessageLog messageLog, SweepRepository sweeps) {
+    ProgressEventHandler(MessageLog messageLog, SweepRepository sweeps, SampleRepository samples) {
         this.messageLog = messageLog;
         this.sweeps = sweeps;
+        this.samples = samples;
     }
 
     // Java 17 has no pattern switch; instanceof chains over the sealed types stand in for it.
@@ -44,6 +48,7 @@ class ProgressEventHandler {
         }
         if (event instanceof SampleEvent.SampleGenerated e) {
             sweeps.countSampleGenerated(e.configId());
+            samples.storeSample(e.sample());
         } else if (event instanceof SampleEvent.ConfigGenerationCompleted e) {
             sweeps.markGeneration(e.configId(), StageState.DONE, null);
         } else if (event instanceof SampleEvent.ConfigGenerationFailed e) {
@@ -60,6 +65,7 @@ class ProgressEventHandler {
         if (event instanceof JudgementEvent.SampleJudged e) {
             sweeps.countJudgement(
                     e.configId(), e.judgement().success(), e.judgement().coherence());
+            samples.storeJudgement(e.configId(), e.judgement());
         } else if (event instanceof JudgementEvent.SampleJudgementFailed e) {
             sweeps.countJudgementFailed(e.configId());
         }
@@ -68,12 +74,15 @@ class ProgressEventHandler {
 
     @Transactional
     public void handle(DiversityEvent event) {
-        DiversityEvent.DiversityReported e = (DiversityEvent.DiversityReported) event;
-        if (begin(e.eventId(), e.sweepId(), e.configId()).isEmpty()) {
+        if (begin(event.eventId(), event.sweepId(), event.configId()).isEmpty()) {
             return;
         }
-        sweeps.storeDiversity(e.configId(), EventCodec.encode(e.report()));
-        finish(e.sweepId());
+        if (event instanceof DiversityEvent.DiversityReported e) {
+            sweeps.storeDiversity(e.configId(), EventCodec.encode(e.report()));
+        } else if (event instanceof DiversityEvent.DiversityFailed e) {
+            sweeps.markDiversityFailed(e.configId(), "diversity: " + e.reason());
+        }
+        finish(event.sweepId());
     }
 
     @Transactional

@@ -45,13 +45,20 @@ public class SweepRepository {
                 .update();
     }
 
-    /** Inserts a config with its stage states initialised for its kind. */
-    public void insertConfig(ConfigSpec config, int ordinal, int samplesRequested) {
+    /**
+     * Inserts a config with its stage states initialised for its kind.
+     *
+     * @param modelSource the model's registered source at submission ({@code ModelSource.asText()})
+     * @param packContentHash the concept pack's content hash at submission
+     */
+    public void insertConfig(
+            ConfigSpec config, int ordinal, int samplesRequested, String modelSource, String packContentHash) {
         boolean generates = config.kind().generates();
         jdbc.sql("""
                         INSERT INTO sweep_config (id, sweep_id, ordinal, kind, concept_id, model_id, method, layer,
-                            strength, strength_mode, position_policy, samples_requested, generation_state)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            strength, strength_mode, position_policy, samples_requested, generation_state,
+                            model_source, pack_content_hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         config.configId(),
                         config.sweepId(),
@@ -69,7 +76,9 @@ public class SweepRepository {
                                 ? null
                                 : config.positionPolicy().name(),
                         generates ? samplesRequested : 0,
-                        (generates ? StageState.PENDING : StageState.NOT_APPLICABLE).name())
+                        (generates ? StageState.PENDING : StageState.NOT_APPLICABLE).name(),
+                        modelSource,
+                        packContentHash)
                 .update();
     }
 
@@ -151,6 +160,13 @@ public class SweepRepository {
                 .update();
     }
 
+    /** Records that the config's samples could not be measured, and why. */
+    public void markDiversityFailed(String configId, String error) {
+        jdbc.sql("UPDATE sweep_config SET diversity_failed = true, error = coalesce(error, ?) WHERE id = ?")
+                .params(error, configId)
+                .update();
+    }
+
     /** Stores the config's detector run (JSON) or its failure. */
     public void storeDetectorRun(String configId, StageState state, String runJson, String error) {
         jdbc.sql("""
@@ -167,7 +183,7 @@ public class SweepRepository {
                             OR generation_state = 'PENDING'
                             OR (kind <> 'ORIGINAL_DATA' AND generation_state = 'DONE' AND (
                                 samples_judged + judgements_failed < samples_generated
-                                OR diversity_report IS NULL)))""").param(sweepId).query(Integer.class).single();
+                                OR (diversity_report IS NULL AND NOT diversity_failed))))""").param(sweepId).query(Integer.class).single();
         return open == 0;
     }
 
@@ -214,6 +230,8 @@ public class SweepRepository {
                 rs.getString("diversity_report"),
                 rs.getString("detector_run"),
                 StageState.valueOf(rs.getString("training_state")),
-                rs.getString("error"));
+                rs.getString("error"),
+                rs.getString("model_source"),
+                rs.getString("pack_content_hash"));
     }
 }

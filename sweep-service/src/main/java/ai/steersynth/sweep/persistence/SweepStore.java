@@ -57,7 +57,14 @@ public class SweepStore {
         Instant now = clock.instant();
         sweeps.insertSweep(sweepId, name, spec, specHash, settings, now);
         for (int ordinal = 0; ordinal < configs.size(); ordinal++) {
-            sweeps.insertConfig(configs.get(ordinal), ordinal, settings.samplesPerConfig());
+            ConfigSpec config = configs.get(ordinal);
+            ModelSource source = modelSources.get(config.modelId());
+            sweeps.insertConfig(
+                    config,
+                    ordinal,
+                    settings.samplesPerConfig(),
+                    source == null ? null : source.asText(),
+                    packHashes.get(config.conceptId()));
         }
         events.publish(
                 Topics.SWEEPS,

@@ -1,2 +1,2 @@
-/** SQL of the sweep schema: models, concept packs, sweeps and configs. */
+/** SQL of the sweep schema: models, concept packs, sweeps, configs and their samples. */
 package ai.steersynth.sweep.persistence;

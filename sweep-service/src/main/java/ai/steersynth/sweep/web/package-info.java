@@ -1,2 +1,2 @@
-/** REST API of the sweep service: models, concept packs, sweeps. */
+/** REST API of the sweep service: models, concept packs, sweeps, reports (JSON and HTML) and dataset exports. */
 package ai.steersynth.sweep.web;

@@ -1,0 +1,34 @@
+package ai.steersynth.sweep.domain;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a sweep report is computed from: the sweep's identity, what it ran against, and its
+ * configs in ordinal order.
+ *
+ * @param sweepId the sweep
+ * @param name its name
+ * @param state its lifecycle state
+ * @param specHash sha256 of the submitted spec with defaults filled in
+ * @param codeVersion the sweep service's version ({@code Implementation-Version}, or {@code dev})
+ * @param models the models the configs name, with their sources
+ * @param packHashes content hash of each concept pack at submission, by concept id
+ * @param configs the configs, in ordinal order
+ */
+public record SweepFacts(
+        String sweepId,
+        String name,
+        SweepState state,
+        String specHash,
+        String codeVersion,
+        List<SweepReport.ModelProvenance> models,
+        Map<String, String> packHashes,
+        List<ConfigFacts> configs) {
+
+    public SweepFacts {
+        models = List.copyOf(models);
+        packHashes = Map.copyOf(packHashes);
+        configs = List.copyOf(configs);
+    }
+}
