@@ -12,7 +12,17 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Synthetic HHH-violation data by activation steering, with intrinsic and extrinsic evaluation.",
-        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ai.steersynth.cli.pack.PackCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ServeCommand.class,
+            ai.steersynth.cli.demo.DemoCommand.class,
+            ai.steersynth.cli.pack.PackCommand.class,
+            ai.steersynth.cli.engine.GenerateCommand.class,
+            ai.steersynth.cli.engine.LogitsCommand.class,
+            ai.steersynth.cli.engine.BenchCommand.class,
+            ai.steersynth.cli.steer.VectorCommand.class,
+            ai.steersynth.cli.steer.SteerCommand.class
+        })
 public final class SteerSynthCli {
 
     private SteerSynthCli() {}
