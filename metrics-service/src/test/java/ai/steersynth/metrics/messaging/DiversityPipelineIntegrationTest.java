@@ -296,7 +296,7 @@ class DiversityPipelineIntegrationTest {
     }
 
     @Test
-    void aConfigThatCannotBeMeasuredIsGivenUpAfterTheLastAttemptAndPublishesNothing() throws Exception {
+    void aConfigThatCannotBeMeasuredIsGivenUpAfterTheLastAttemptAndAnnouncedAsFailed() throws Exception {
         String sweepId = newSweepId();
         String configId = configId(sweepId, 0);
         // A MATTR window of 0 is rejected by the metrics core on every attempt.
@@ -312,8 +312,17 @@ class DiversityPipelineIntegrationTest {
                         .query(String.class)
                         .single())
                 .contains("mattrWindow");
-        assertThat(count("SELECT count(*) FROM outbox WHERE event_key = ?", configId))
+        // No report, but one DiversityFailed so the sweep does not wait for a report forever.
+        assertThat(count("SELECT count(*) FROM diversity_report WHERE config_id = ?", configId))
                 .isZero();
+        assertThat(count("SELECT count(*) FROM outbox WHERE event_key = ?", configId))
+                .isOne();
+        assertThat(jdbc.sql("SELECT payload FROM outbox WHERE event_key = ?")
+                        .param(configId)
+                        .query(String.class)
+                        .single())
+                .contains("\"type\":\"DiversityFailed\"")
+                .contains("diversity-failed:" + configId);
     }
 
     @Test
