@@ -1,20 +1,17 @@
 package ai.steersynth.cli.engine;
 
-import ai.steersynth.engine.chat.ChatMessage;
 import ai.steersynth.engine.generate.GenerationRequest;
 import ai.steersynth.engine.generate.GenerationResult;
 import ai.steersynth.engine.generate.GenerationRow;
 import ai.steersynth.engine.generate.Generator;
-import ai.steersynth.engine.generate.SamplingParameters;
 import ai.steersynth.engine.tokenizer.TextTokenizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,50 +29,18 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "A .gguf file or a Hugging Face model directory.")
     Path model;
 
-    @Option(names = "--prompt", required = true, description = "The prompt text.")
-    String prompt;
-
-    @Option(names = "--chat", description = "Wrap the prompt as a user message in the model's chat template.")
-    boolean chat;
-
-    @Option(
-            names = "--max-new-tokens",
-            defaultValue = "128",
-            description = "Tokens to generate at most (${DEFAULT-VALUE}).")
-    int maxNewTokens;
-
-    @Option(names = "--temperature", defaultValue = "0", description = "0 decodes greedily (${DEFAULT-VALUE}).")
-    float temperature;
-
-    @Option(names = "--top-p", defaultValue = "1", description = "Nucleus probability mass (${DEFAULT-VALUE}).")
-    float topP;
-
-    @Option(names = "--top-k", defaultValue = "0", description = "Keep the k most likely tokens; 0 keeps all.")
-    int topK;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Sampling seed (${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda, cuda:N or auto (${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    GenerationOptions generation;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (LoadedModel loaded = LoadedModel.open(model, device, 0)) {
+        try (LoadedModel loaded = LoadedModel.open(model, generation.device(), 0)) {
             TextTokenizer tokenizer = loaded.files().tokenizer();
-            int[] promptIds = chat
-                    ? tokenizer.encode(
-                            loaded.files().chatTemplate().render(List.of(ChatMessage.user(prompt)), true), false)
-                    : tokenizer.encode(prompt, true);
-            GenerationRow row =
-                    GenerationRow.of(promptIds, new SamplingParameters(temperature, topK, topP), seed, maxNewTokens);
+            GenerationRow row = generation.row(loaded.files());
             StreamingPrinter printer = new StreamingPrinter(tokenizer, out);
             GenerationRequest request = new GenerationRequest(
-                    List.of(row),
-                    Arrays.stream(tokenizer.stopTokenIds()).boxed().collect(Collectors.toSet()),
-                    null,
-                    (r, token) -> printer.accept(token));
+                    List.of(row), GenerationOptions.stopTokens(tokenizer), null, (r, token) -> printer.accept(token));
             GenerationResult result =
                     new Generator(loaded.model()).generate(request).get(0);
             printer.finish(result.tokenIds());

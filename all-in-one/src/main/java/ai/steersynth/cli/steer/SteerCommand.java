@@ -1,24 +1,22 @@
 package ai.steersynth.cli.steer;
 
+import ai.steersynth.cli.engine.GenerationOptions;
 import ai.steersynth.contracts.sweep.PositionPolicy;
 import ai.steersynth.contracts.sweep.StrengthMode;
-import ai.steersynth.engine.chat.ChatMessage;
 import ai.steersynth.engine.generate.GenerationRequest;
 import ai.steersynth.engine.generate.GenerationResult;
 import ai.steersynth.engine.generate.GenerationRow;
 import ai.steersynth.engine.generate.Generator;
-import ai.steersynth.engine.generate.SamplingParameters;
 import ai.steersynth.engine.steering.extract.SteeringVector;
 import ai.steersynth.engine.steering.extract.SteeringVectorSet;
 import ai.steersynth.engine.tokenizer.TextTokenizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -72,29 +70,8 @@ public final class SteerCommand implements Callable<Integer> {
                     + " positions (${DEFAULT-VALUE}).")
     PositionPolicy positions;
 
-    @Option(names = "--prompt", required = true, description = "The prompt text.")
-    String prompt;
-
-    @Option(names = "--chat", description = "Wrap the prompt as a user message in the model's chat template.")
-    boolean chat;
-
-    @Option(
-            names = "--max-new-tokens",
-            defaultValue = "128",
-            description = "Tokens to generate at most (${DEFAULT-VALUE}).")
-    int maxNewTokens;
-
-    @Option(names = "--temperature", defaultValue = "0", description = "0 decodes greedily (${DEFAULT-VALUE}).")
-    float temperature;
-
-    @Option(names = "--top-p", defaultValue = "1", description = "Nucleus probability mass (${DEFAULT-VALUE}).")
-    float topP;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Sampling seed (${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda, cuda:N or auto (${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    GenerationOptions generation;
 
     @Override
     public Integer call() {
@@ -108,7 +85,7 @@ public final class SteerCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Cannot use " + vector + ": " + e.getMessage());
             return 1;
         }
-        try (SteeringModel loaded = SteeringModel.open(model, device)) {
+        try (SteeringModel loaded = SteeringModel.open(model, generation.device())) {
             if (chosen.hiddenSize() != loaded.model().config().hiddenSize()) {
                 spec.commandLine()
                         .getErr()
@@ -118,16 +95,9 @@ public final class SteerCommand implements Callable<Integer> {
                 return 1;
             }
             TextTokenizer tokenizer = loaded.files().tokenizer();
-            int[] promptIds = chat
-                    ? tokenizer.encode(
-                            loaded.files().chatTemplate().render(List.of(ChatMessage.user(prompt)), true), false)
-                    : tokenizer.encode(prompt, true);
-            GenerationRow row = GenerationRow.of(
-                            promptIds, new SamplingParameters(temperature, 0, topP), seed, maxNewTokens)
-                    .withSteering(chosen.steering(strength, mode.mode(), positions));
-            GenerationRequest request = GenerationRequest.of(
-                    List.of(row),
-                    Arrays.stream(tokenizer.stopTokenIds()).boxed().collect(Collectors.toSet()));
+            GenerationRow row =
+                    generation.row(loaded.files()).withSteering(chosen.steering(strength, mode.mode(), positions));
+            GenerationRequest request = GenerationRequest.of(List.of(row), GenerationOptions.stopTokens(tokenizer));
             GenerationResult result =
                     new Generator(loaded.model()).generate(request).get(0);
             out.println(tokenizer.decode(result.tokenIds(), true));
