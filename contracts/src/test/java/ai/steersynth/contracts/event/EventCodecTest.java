@@ -72,4 +72,34 @@ class EventCodecTest {
         assertThat(decoded).isEqualTo(created);
         assertThat(decoded.key()).isEqualTo("s1");
     }
+
+    @Test
+    void sweepCreatedCarriesModelSourcesAndPackHashesThroughTheCodec() {
+        var sources = new java.util.HashMap<String, ai.steersynth.contracts.sweep.ModelSource>();
+        sources.put("smollm2", ai.steersynth.contracts.sweep.ModelSource.parse("/models/smollm2.gguf"));
+        sources.put("unknown", null);
+        SweepEvent created = new SweepEvent.SweepCreated(
+                "e5", "s2", NOW, 1, "demo", SETTINGS, List.of(CONFIG), sources, java.util.Map.of("toxicity", "abc"));
+
+        var decoded = (SweepEvent.SweepCreated) EventCodec.decode(EventCodec.encode(created), SweepEvent.class);
+
+        assertThat(decoded.modelSources())
+                .containsOnlyKeys("smollm2")
+                .containsEntry("smollm2", ai.steersynth.contracts.sweep.ModelSource.parse("/models/smollm2.gguf"));
+        assertThat(decoded.packContentHashes()).containsExactly(java.util.Map.entry("toxicity", "abc"));
+    }
+
+    @Test
+    void sweepCreatedFromAnOlderProducerDecodesWithEmptyMaps() {
+        String older = EventCodec.encode(
+                        new SweepEvent.SweepCreated("e6", "s3", NOW, 1, "demo", SETTINGS, List.of(CONFIG)))
+                .replace(",\"modelSources\":{}", "")
+                .replace(",\"packContentHashes\":{}", "");
+
+        var decoded = (SweepEvent.SweepCreated) EventCodec.decode(older, SweepEvent.class);
+
+        assertThat(older).doesNotContain("modelSources");
+        assertThat(decoded.modelSources()).isEmpty();
+        assertThat(decoded.packContentHashes()).isEmpty();
+    }
 }

@@ -69,7 +69,15 @@ public class SweepStore {
         events.publish(
                 Topics.SWEEPS,
                 new SweepCreated(
-                        "sweep-created:" + sweepId, sweepId, now, Event.SCHEMA_VERSION, name, settings, configs));
+                        "sweep-created:" + sweepId,
+                        sweepId,
+                        now,
+                        Event.SCHEMA_VERSION,
+                        name,
+                        settings,
+                        configs,
+                        modelSources,
+                        packHashes));
         for (ConfigSpec config : configs) {
             if (config.kind().generates()) {
                 events.publish(
