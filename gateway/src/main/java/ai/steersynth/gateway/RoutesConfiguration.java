@@ -1,5 +1,6 @@
 package ai.steersynth.gateway;
 
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
@@ -38,7 +39,22 @@ class RoutesConfiguration {
                 .and(backend("generator-service", services.generator(), "/api/vectors/**", "/api/generators/**"))
                 .and(backend("judge-service", services.judge(), "/api/judges/**"))
                 .and(backend("metrics-service", services.metrics(), "/api/diversity/**"))
-                .and(backend("trainer-service", services.trainer(), "/api/detectors/**"));
+                .and(backend("trainer-service", services.trainer(), "/api/detectors/**"))
+                .and(apiDocs("sweep-service", services.sweep()))
+                .and(apiDocs("generator-service", services.generator()))
+                .and(apiDocs("judge-service", services.judge()))
+                .and(apiDocs("metrics-service", services.metrics()))
+                .and(apiDocs("trainer-service", services.trainer()));
+    }
+
+    /** {@code /api/docs/<service>}: that service's OpenAPI document, so clients need only the gateway. */
+    private static RouterFunction<ServerResponse> apiDocs(String name, URI target) {
+        return route(name + "-api-docs")
+                .route(path("/api/docs/" + name), http())
+                .before(uri(target))
+                .before(setPath("/v3/api-docs"))
+                .onError(Exception.class, (error, request) -> backendFailure(name, error, request))
+                .build();
     }
 
     private static RouterFunction<ServerResponse> backend(String name, URI target, String... patterns) {

@@ -118,12 +118,34 @@ class GatewayTest {
     }
 
     @Test
-    void healthIsOpenWithoutAKey() throws Exception {
+    void aServicesOpenApiDocumentIsServedUnderApiDocs() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(api("/api/docs/sweep-service"))
+                .header("X-API-Key", KEY)
+                .GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"openapi\"");
+    }
+
+    @Test
+    void livenessIsOpenWithoutAKeyAndIgnoresBackendsThatAreDown() throws Exception {
         HttpResponse<String> response =
-                send(HttpRequest.newBuilder(api("/actuator/health")).GET());
+                send(HttpRequest.newBuilder(api("/actuator/health/liveness")).GET());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("UP");
+    }
+
+    @Test
+    void healthShowsWhichBackendIsDown() throws Exception {
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(api("/actuator/health")).GET());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body())
+                .contains("\"sweep-service\":{\"status\":\"UP\"}")
+                .contains("\"judge-service\":{\"status\":\"DOWN\"}")
+                .contains("\"trainer-service\":{\"status\":\"DOWN\"}");
     }
 
     private URI api(String path) {
@@ -137,6 +159,20 @@ class GatewayTest {
     private static HttpServer startBackend() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/actuator/health/readiness", exchange -> {
+                byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.createContext("/v3/api-docs", exchange -> {
+                byte[] body = "{\"openapi\":\"3.1.0\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
             server.createContext("/api/", exchange -> {
                 seenRequestId.set(exchange.getRequestHeaders().getFirst("X-Request-Id"));
                 byte[] body = "[\"from-sweep-backend\"]".getBytes(StandardCharsets.UTF_8);
