@@ -32,6 +32,7 @@ public final class SteeringVectorExtractor {
     private final LlamaModel model;
     private final PairEncoder encoder;
     private final ExtractorRegistry registry;
+    private final ActivationCache cache;
 
     /**
      * @param model the loaded model (its content hash goes into provenance); not closed here
@@ -39,9 +40,23 @@ public final class SteeringVectorExtractor {
      * @param registry the methods
      */
     public SteeringVectorExtractor(LlamaModel model, PairEncoder encoder, ExtractorRegistry registry) {
+        this(model, encoder, registry, null);
+    }
+
+    private SteeringVectorExtractor(
+            LlamaModel model, PairEncoder encoder, ExtractorRegistry registry, ActivationCache cache) {
         this.model = model;
         this.encoder = encoder;
         this.registry = registry;
+        this.cache = cache;
+    }
+
+    /**
+     * This extractor, keeping pack collections in {@code activationCache} (shared between extractors
+     * of the same model): a second method or a layer already read costs no forward pass.
+     */
+    public SteeringVectorExtractor withCache(ActivationCache activationCache) {
+        return new SteeringVectorExtractor(model, encoder, registry, activationCache);
     }
 
     /** An extractor with the model's own tokenizer and chat template and the default methods. */
@@ -68,14 +83,29 @@ public final class SteeringVectorExtractor {
                 .toList();
     }
 
-    /** Collects the (selected) pairs of {@code pack} at every one of {@code layers} in one pass. */
+    /**
+     * Collects the (selected) pairs of {@code pack} at every one of {@code layers} in one pass, or
+     * takes them from the cache ({@link #withCache}); cached activations may hold more layers.
+     */
     public ContrastiveActivations collect(ConceptPack pack, ExtractionOptions options, int... layers) {
         if (pack.contrastivePairs().isEmpty()) {
             throw new IllegalArgumentException("pack '" + pack.id() + "' has no contrastive pairs");
         }
         String contentHash =
                 pack.provenance() == null ? null : pack.provenance().contentHash();
-        return collect(selectPairs(pack.contrastivePairs(), options), options, pack.id(), contentHash, layers);
+        List<ContrastivePair> pairs = selectPairs(pack.contrastivePairs(), options);
+        if (cache == null) {
+            return collect(pairs, options, pack.id(), contentHash, layers);
+        }
+        // Keyed by the pack's content hash when it has one, else by its pairs' hash (an unhashed
+        // pack edited in place must not hit a stale entry).
+        ActivationCache.Key key = new ActivationCache.Key(
+                model.contentHash(),
+                pack.id(),
+                contentHash == null ? PairHashes.sha256(pairs) : contentHash,
+                options.maxPairs(),
+                options.seed());
+        return cache.get(key, layers, all -> collect(pairs, options, pack.id(), contentHash, all));
     }
 
     /** Collects {@code pairs} at {@code layers}; {@code packId} and {@code packContentHash} may be null. */
