@@ -298,6 +298,17 @@ public final class LlamaModel implements AutoCloseable {
         return normalize(last, epsilon).matMul(lmHeadTransposed); // [batch, vocab]
     }
 
+    /**
+     * The final norm and the LM head applied to residual-stream states, e.g. the last block's output a
+     * {@link ResidualStreamHook} saw: what {@link #forward} does to the last position, for any positions.
+     *
+     * @param hidden {@code [..., hidden]}; the result belongs to its manager
+     * @return logits {@code [..., vocab]}
+     */
+    public NDArray logitsOf(NDArray hidden) {
+        return normalize(hidden, config.rmsNormEpsilon()).matMul(lmHeadTransposed); // [..., vocab]
+    }
+
     /** Decoder block {@code i} over {@code x} ({@code [batch, seq, hidden]}, on {@code scope}), hook included. */
     private NDArray block(
             int i,
