@@ -98,6 +98,19 @@ public class TaskRepository {
                 .update();
     }
 
+    /**
+     * The layers steered configs of one sweep use for one concept and model, sorted: what a single
+     * pass over the pack's pairs should read.
+     */
+    public int[] steeredLayers(String sweepId, String modelId, String conceptId) {
+        return jdbc.sql("""
+                        SELECT DISTINCT (config->>'layer')::int AS layer FROM task
+                        WHERE sweep_id = ? AND model_id = ? AND config->>'conceptId' = ? AND config->>'layer' IS NOT NULL
+                        ORDER BY layer""").params(sweepId, modelId, conceptId).query(Integer.class).list().stream()
+                .mapToInt(Integer::intValue)
+                .toArray();
+    }
+
     /** Indices already published for the config. */
     public Set<Integer> publishedIndices(String configId) {
         return Set.copyOf(jdbc.sql("SELECT sample_index FROM sample WHERE config_id = ?")
