@@ -25,6 +25,7 @@ import ai.steersynth.contracts.sweep.SteeringMethod;
 import ai.steersynth.contracts.sweep.StrengthMode;
 import ai.steersynth.contracts.sweep.SweepSettings;
 import ai.steersynth.platform.test.TestDatabases;
+import ai.steersynth.platform.test.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,10 +37,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -433,43 +430,19 @@ class DiversityPipelineIntegrationTest {
         return event;
     }
 
-    /**
-     * Reads the diversity topic from the start until {@code expected} reports of the sweep arrived (or the patience
-     * ran out), then polls once more so that an unexpected extra report would be seen too.
-     */
+    /** The sweep's diversity reports: waits for {@code expected}, and sees one too many. */
     private List<DiversityReported> drainReports(String sweepId, int expected) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class);
-        List<DiversityReported> reports = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(Topics.DIVERSITY_REPORTS));
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (reports.size() < expected && System.nanoTime() < deadline) {
-                collect(consumer.poll(Duration.ofMillis(200)), sweepId, reports);
-            }
-            collect(consumer.poll(Duration.ofSeconds(1)), sweepId, reports);
-        }
-        return reports;
-    }
-
-    private static void collect(
-            Iterable<ConsumerRecord<String, String>> records, String sweepId, List<DiversityReported> into) {
-        for (ConsumerRecord<String, String> record : records) {
-            DiversityEvent event = EventCodec.decode(record.value(), DiversityEvent.class);
-            if (event instanceof DiversityReported reported
-                    && reported.sweepId().equals(sweepId)) {
-                into.add(reported);
-            }
-        }
+        return TopicReader.read(
+                        broker.getBrokersAsString(),
+                        Topics.DIVERSITY_REPORTS,
+                        DiversityEvent.class,
+                        event -> event instanceof DiversityReported reported
+                                && reported.sweepId().equals(sweepId),
+                        expected,
+                        PATIENCE)
+                .stream()
+                .map(DiversityReported.class::cast)
+                .toList();
     }
 
     /** The config's state, or null while no event has named it yet. */

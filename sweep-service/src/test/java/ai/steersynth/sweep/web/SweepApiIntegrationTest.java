@@ -16,18 +16,13 @@ import ai.steersynth.contracts.event.SampleEvent;
 import ai.steersynth.contracts.event.SweepEvent;
 import ai.steersynth.contracts.result.Sample;
 import ai.steersynth.platform.test.TestDatabases;
+import ai.steersynth.platform.test.TopicReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -220,41 +215,15 @@ class SweepApiIntegrationTest {
                  "layers":[3],"strengths":%s,"samplesPerConfig":3,"seed":7}""".formatted(MODEL, strengths);
     }
 
-    /** Reads the topic from the start until {@code expected} events of the sweep arrived (or 30 s passed). */
+    /** The sweep's events on the topic: waits up to 30 s for {@code expected}, and sees one too many. */
     private <T extends Event> List<T> drain(String topic, Class<T> type, String sweepId, int expected) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        return TopicReader.read(
                 broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class);
-        List<T> events = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value().contains(sweepId)) {
-                        events.add(EventCodec.decode(record.value(), type));
-                    }
-                }
-                if (events.size() >= expected) {
-                    // One more poll so that an unexpected extra event would be seen too.
-                    consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                        if (r.value().contains(sweepId)) {
-                            events.add(EventCodec.decode(r.value(), type));
-                        }
-                    });
-                    break;
-                }
-            }
-        }
-        return events;
+                topic,
+                type,
+                event -> EventCodec.encode(event).contains(sweepId),
+                expected,
+                Duration.ofSeconds(30));
     }
 
     private long countRows(String table, String sweepId) {
