@@ -4,8 +4,7 @@ import ai.steersynth.judge.domain.Judge;
 import ai.steersynth.judge.domain.JudgeRequest;
 import ai.steersynth.judge.domain.JudgeResult;
 import ai.steersynth.judge.domain.JudgeUnavailableException;
-import ai.steersynth.judge.domain.RubricAnswer;
-import ai.steersynth.judge.domain.RubricParser;
+import ai.steersynth.judge.domain.RubricAsking;
 import ai.steersynth.judge.domain.RubricTemplate;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -21,7 +20,6 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -79,20 +77,7 @@ public final class OpenAiJudge implements Judge {
     @Override
     public JudgeResult judge(JudgeRequest request) {
         String user = rubric.userMessage(request);
-        String lastAnswer = "";
-        for (int attempt = 1; attempt <= settings.malformedAttempts(); attempt++) {
-            lastAnswer = ask(user);
-            Optional<RubricAnswer> answer = RubricParser.parse(lastAnswer);
-            if (answer.isPresent()) {
-                return JudgeResult.scored(
-                        answer.get().successScore(), answer.get().coherenceScore(), lastAnswer, attempt);
-            }
-        }
-        return JudgeResult.unscored(
-                "judge answer could not be read as a 0/1/2 rubric score after " + settings.malformedAttempts()
-                        + " attempts",
-                lastAnswer,
-                settings.malformedAttempts());
+        return RubricAsking.judge(settings.malformedAttempts(), attempt -> ask(user));
     }
 
     /** The retry policy, exposed so its events (attempts, computed waits) can be observed. */

@@ -6,6 +6,10 @@ import ai.steersynth.judge.client.OpenAiSettings;
 import ai.steersynth.judge.domain.JudgeRegistry;
 import ai.steersynth.judge.domain.OfflineJudge;
 import ai.steersynth.judge.domain.RubricTemplate;
+import ai.steersynth.judge.domain.TextLikelihoods;
+import ai.steersynth.judge.engine.EngineTextLikelihoods;
+import ai.steersynth.judge.engine.JudgeModels;
+import ai.steersynth.judge.engine.LocalLlmJudge;
 import ai.steersynth.ml.embedding.SentenceEmbedder;
 import java.net.http.HttpClient;
 import org.springframework.context.annotation.Bean;
@@ -20,13 +24,23 @@ class JudgeConfiguration {
         return new SentenceEmbedder();
     }
 
+    /** Closed (models freed) when the context closes. */
     @Bean
-    OfflineJudge offlineJudge(SentenceEmbedder embedder, JudgeProperties properties) {
-        return new OfflineJudge(embedder, properties.offlineSeed());
+    JudgeModels judgeModels(JudgeProperties properties) {
+        return new JudgeModels(properties.engine().device(), properties.engine().modelCache());
     }
 
     @Bean
-    JudgeRegistry judgeRegistry(OfflineJudge offline, JudgeProperties properties) {
+    OfflineJudge offlineJudge(SentenceEmbedder embedder, JudgeModels models, JudgeProperties properties) {
+        JudgeProperties.Engine e = properties.engine();
+        TextLikelihoods likelihoods = e.likelihood()
+                ? new EngineTextLikelihoods(models, e.likelihoodMaxTokens(), e.likelihoodBatchSize())
+                : TextLikelihoods.NONE;
+        return new OfflineJudge(embedder, properties.offlineSeed(), likelihoods);
+    }
+
+    @Bean
+    JudgeRegistry judgeRegistry(OfflineJudge offline, JudgeModels models, JudgeProperties properties) {
         JudgeProperties.OpenAi o = properties.openai();
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(o.connectTimeout())
@@ -56,6 +70,11 @@ class JudgeConfiguration {
                     return new OpenAiJudge(
                             new OpenAiChatClient(http, baseUrl, o.apiKey(), o.requestTimeout()), settings, rubric);
                 },
+                LocalLlmJudge.factory(
+                        models,
+                        rubric,
+                        properties.engine().localMaxNewTokens(),
+                        properties.engine().localMalformedAttempts()),
                 o.baseUrl(),
                 o.defaultModel());
     }

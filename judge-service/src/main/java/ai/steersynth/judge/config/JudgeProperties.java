@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -18,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param offlineSeed seed of the offline judge's validation split
  * @param validityThreshold AUROC below which a judge is reported invalid for a concept
  * @param openai the OpenAI-compatible backend
+ * @param engine models the judge runs itself (offline coherence, local-llm)
  */
 @Validated
 @ConfigurationProperties("steersynth.judge")
@@ -25,7 +27,29 @@ record JudgeProperties(
         @Positive int consumers,
         long offlineSeed,
         @DecimalMin("0.0") @DecimalMax("1.0") double validityThreshold,
-        @Valid @NotNull OpenAi openai) {
+        @Valid @NotNull OpenAi openai,
+        @Valid @NotNull Engine engine) {
+
+    /**
+     * Models the judge runs in the engine: the generating model whose likelihood the offline coherence
+     * reads, and the local-llm judge model.
+     *
+     * @param device {@code cpu}, {@code gpu} or {@code gpu:N}
+     * @param modelCache where {@code hf:} models are looked for ({@code <cache>/<org>-<name>/}); nothing is downloaded
+     * @param likelihood whether the offline judge loads the generating model for coherence (off: repetition only)
+     * @param likelihoodMaxTokens tokens of each text scored for likelihood (the rest is cut)
+     * @param likelihoodBatchSize texts scored per forward pass
+     * @param localMaxNewTokens the local-llm judge's answer budget
+     * @param localMalformedAttempts answers the local-llm judge is asked for before one is recorded unscored
+     */
+    record Engine(
+            @NotBlank String device,
+            @NotNull Path modelCache,
+            boolean likelihood,
+            @Positive int likelihoodMaxTokens,
+            @Positive int likelihoodBatchSize,
+            @Positive int localMaxNewTokens,
+            @Positive int localMalformedAttempts) {}
 
     /**
      * The OpenAI-compatible backend: where, which model, and how hard to try.

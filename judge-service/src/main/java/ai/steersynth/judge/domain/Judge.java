@@ -16,6 +16,15 @@ public interface Judge {
     /** The version of the rubric (or scoring recipe) behind the scores; part of cache keys. */
     String rubricVersion();
 
+    /**
+     * The version of the recipe that scores this request, when it depends on the request (the offline
+     * judge scores coherence from the generating model's likelihood when it can load that model, and from
+     * repetition alone when it cannot); part of cache keys and recorded with the judgement.
+     */
+    default String rubricVersion(JudgeRequest request) {
+        return rubricVersion();
+    }
+
     /** Scores one text. */
     JudgeResult judge(JudgeRequest request);
 

@@ -1,6 +1,7 @@
 package ai.steersynth.judge.domain;
 
 import ai.steersynth.contracts.sweep.JudgeSettings;
+import ai.steersynth.contracts.sweep.ModelSource;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -9,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Picks the judge a sweep asked for ({@code JudgeSettings.backend}): {@code offline} (the default),
  * {@code openai} (base URL and model from the settings, else the service's defaults) or {@code local-llm}
- * (not available yet, see docs/judge.md). Remote judges are kept per endpoint and model so every sweep
- * using one shares its rate limit, concurrency limit and circuit breaker.
+ * (the settings' model is the model source: a {@code .gguf} path, a directory or {@code hf:org/name}).
+ * Remote judges are kept per endpoint and model so every sweep using one shares its rate limit,
+ * concurrency limit and circuit breaker; local judges are kept per model source.
  */
 public final class JudgeRegistry {
 
@@ -22,13 +24,26 @@ public final class JudgeRegistry {
 
     private final OfflineJudge offline;
     private final RemoteJudgeFactory remote;
+    private final LocalJudgeFactory local;
     private final URI defaultBaseUrl;
     private final String defaultModel;
     private final Map<String, Judge> remoteJudges = new ConcurrentHashMap<>();
+    private final Map<ModelSource, Judge> localJudges = new ConcurrentHashMap<>();
 
+    /** A registry without local models ({@code local-llm} is unsupported). */
     public JudgeRegistry(OfflineJudge offline, RemoteJudgeFactory remote, URI defaultBaseUrl, String defaultModel) {
+        this(offline, remote, LocalJudgeFactory.NONE, defaultBaseUrl, defaultModel);
+    }
+
+    public JudgeRegistry(
+            OfflineJudge offline,
+            RemoteJudgeFactory remote,
+            LocalJudgeFactory local,
+            URI defaultBaseUrl,
+            String defaultModel) {
         this.offline = offline;
         this.remote = remote;
+        this.local = local;
         this.defaultBaseUrl = defaultBaseUrl;
         this.defaultModel = defaultModel;
     }
@@ -47,10 +62,12 @@ public final class JudgeRegistry {
                 URI baseUrl = blank(settings.baseUrl()) ? defaultBaseUrl : URI.create(settings.baseUrl());
                 return openAi(baseUrl, blank(settings.model()) ? defaultModel : settings.model());
             case LOCAL_LLM:
-                throw new UnsupportedJudgeException(
-                        judgeIdOf(settings),
-                        "the local-llm judge backend is not available yet: the engine does not expose a"
-                                + " judge-model loader and per-token scoring to this service");
+                if (blank(settings.model())) {
+                    throw new UnsupportedJudgeException(
+                            LOCAL_LLM,
+                            "the local-llm judge needs judge.model: a .gguf path, a model directory or hf:org/name");
+                }
+                return localJudge(settings.model());
             default:
                 throw new UnsupportedJudgeException(
                         judgeIdOf(settings),
@@ -60,7 +77,7 @@ public final class JudgeRegistry {
 
     /**
      * The judge with this id: {@code offline}, {@code openai} (the default model) or {@code openai:<model>},
-     * the latter two at the default endpoint.
+     * the latter two at the default endpoint, or {@code local-llm:<model source>}.
      *
      * @throws UnsupportedJudgeException when no such judge exists here
      */
@@ -74,8 +91,11 @@ public final class JudgeRegistry {
         if (judgeId.startsWith(OPENAI + ":") && judgeId.length() > OPENAI.length() + 1) {
             return openAi(defaultBaseUrl, judgeId.substring(OPENAI.length() + 1));
         }
+        if (judgeId.startsWith(LOCAL_LLM + ":") && judgeId.length() > LOCAL_LLM.length() + 1) {
+            return localJudge(judgeId.substring(LOCAL_LLM.length() + 1));
+        }
         throw new UnsupportedJudgeException(
-                judgeId, "no judge '" + judgeId + "'; use offline, openai or openai:<model>");
+                judgeId, "no judge '" + judgeId + "'; use offline, openai, openai:<model> or local-llm:<model source>");
     }
 
     /** The id of the judge the settings select, without creating it. */
@@ -88,6 +108,24 @@ public final class JudgeRegistry {
                 ? (backend.equals(OPENAI) ? defaultModel : "")
                 : settings.model();
         return model.isEmpty() ? backend : backend + ":" + model;
+    }
+
+    private Judge localJudge(String modelText) {
+        ModelSource source;
+        try {
+            source = ModelSource.parse(modelText);
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedJudgeException(
+                    LOCAL_LLM + ":" + modelText.strip(), "the local-llm judge's model " + e.getMessage());
+        }
+        Judge cached = localJudges.get(source);
+        if (cached != null) {
+            return cached;
+        }
+        // Created outside computeIfAbsent: creation may load a model, and a failure must not be cached here.
+        Judge created = local.create(source);
+        Judge previous = localJudges.putIfAbsent(source, created);
+        return previous == null ? created : previous;
     }
 
     private Judge openAi(URI baseUrl, String model) {

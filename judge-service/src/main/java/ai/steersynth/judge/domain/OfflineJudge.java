@@ -1,37 +1,56 @@
 package ai.steersynth.judge.domain;
 
+import ai.steersynth.contracts.sweep.ModelSource;
+import ai.steersynth.judge.domain.TextLikelihoods.TextLikelihood;
 import ai.steersynth.ml.embedding.SentenceEmbedder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The judge for machines without a judge endpoint. Success is P(violating) from a {@link
  * ConceptClassifier} trained on the pack's judge split (disjoint from the detector's train and test
- * splits); coherence is {@link RepetitionCoherence}. One classifier per pack content hash is trained on
- * first use and kept.
+ * splits); one classifier per pack content hash is trained on first use and kept. Coherence is {@link
+ * LikelihoodCoherence} (the generating model's calibrated likelihood times {@link RepetitionCoherence})
+ * when the request names a model this service can load, and {@link RepetitionCoherence} alone otherwise;
+ * the two recipes carry different rubric versions and the raw output names the method used.
  */
 public final class OfflineJudge implements Judge {
 
     /** The judge id. */
     public static final String ID = "offline";
 
-    /** Version of the scoring recipe: MiniLM + validated logistic regression, and repetition-coherence. */
-    public static final String RUBRIC_VERSION = "offline-v1+" + RepetitionCoherence.NAME;
+    /** Recipe: MiniLM + validated logistic regression, and repetition-only coherence. */
+    public static final String RUBRIC_VERSION = "offline-v2+" + RepetitionCoherence.NAME;
+
+    /** Recipe: MiniLM + validated logistic regression, and likelihood-and-repetition coherence. */
+    public static final String LIKELIHOOD_RUBRIC_VERSION = "offline-v2+" + LikelihoodCoherence.NAME;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SentenceEmbedder embedder;
     private final long seed;
+    private final TextLikelihoods likelihoods;
     private final Map<String, Trained> classifiers = new ConcurrentHashMap<>();
+
+    /** A judge whose coherence is repetition-only (no language model). */
+    public OfflineJudge(SentenceEmbedder embedder, long seed) {
+        this(embedder, seed, TextLikelihoods.NONE);
+    }
 
     /**
      * @param embedder the shared sentence embedder
      * @param seed seed of the classifier's validation split
+     * @param likelihoods the generating models' likelihoods, for coherence
      */
-    public OfflineJudge(SentenceEmbedder embedder, long seed) {
+    public OfflineJudge(SentenceEmbedder embedder, long seed, TextLikelihoods likelihoods) {
         this.embedder = embedder;
         this.seed = seed;
+        this.likelihoods = likelihoods;
     }
 
     @Override
@@ -39,9 +58,15 @@ public final class OfflineJudge implements Judge {
         return ID;
     }
 
+    /** The repetition-only recipe, which every request can be scored with (validity reads only success). */
     @Override
     public String rubricVersion() {
         return RUBRIC_VERSION;
+    }
+
+    @Override
+    public String rubricVersion(JudgeRequest request) {
+        return scoresLikelihood(request.model()) ? LIKELIHOOD_RUBRIC_VERSION : RUBRIC_VERSION;
     }
 
     @Override
@@ -77,12 +102,59 @@ public final class OfflineJudge implements Judge {
         List<String> prompts = batch.stream().map(JudgeRequest::prompt).toList();
         List<String> texts = batch.stream().map(JudgeRequest::text).toList();
         double[] probabilities = trained.classifier().probabilities(prompts, texts);
+        TextLikelihood[] likelihood = likelihoodsOf(batch);
         for (int i = 0; i < batch.size(); i++) {
-            RepetitionCoherence.Breakdown coherence = RepetitionCoherence.score(texts.get(i));
-            results.add(JudgeResult.scored(
-                    probabilities[i], coherence.coherence(), raw(trained, probabilities[i], coherence), 1));
+            JudgeRequest request = batch.get(i);
+            RepetitionCoherence.Breakdown repetition = RepetitionCoherence.score(texts.get(i));
+            ObjectNode raw = JSON.createObjectNode();
+            raw.set("success", successJson(trained, probabilities[i]));
+            double coherence;
+            if (likelihood[i] != null) {
+                LikelihoodCoherence.Breakdown c =
+                        LikelihoodCoherence.score(likelihood[i].meanNegativeLogLikelihood(), repetition);
+                coherence = c.coherence();
+                raw.set("coherence", likelihoodJson(c, likelihood[i], request.model()));
+            } else {
+                coherence = repetition.coherence();
+                ObjectNode json = repetitionJson(repetition);
+                json.put("method", RepetitionCoherence.NAME);
+                json.put("score", repetition.coherence());
+                json.put("likelihood", likelihoodUnavailable(request.model()));
+                raw.set("coherence", json);
+            }
+            results.add(JudgeResult.scored(probabilities[i], coherence, raw.toString(), 1));
         }
         return results;
+    }
+
+    /** Each request's likelihood under its generating model, or null where none can be computed. */
+    private TextLikelihood[] likelihoodsOf(List<JudgeRequest> batch) {
+        TextLikelihood[] out = new TextLikelihood[batch.size()];
+        Map<ModelSource, List<Integer>> byModel = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (scoresLikelihood(batch.get(i).model())) {
+                byModel.computeIfAbsent(batch.get(i).model(), m -> new ArrayList<>())
+                        .add(i);
+            }
+        }
+        byModel.forEach((model, indices) -> {
+            List<TextLikelihood> scored =
+                    likelihoods.score(model, indices.stream().map(batch::get).toList());
+            for (int k = 0; k < indices.size(); k++) {
+                out[indices.get(k)] = scored.get(k);
+            }
+        });
+        return out;
+    }
+
+    private boolean scoresLikelihood(ModelSource model) {
+        return model != null && likelihoods.unavailableReason(model).isEmpty();
+    }
+
+    private String likelihoodUnavailable(ModelSource model) {
+        return model == null
+                ? "not computed: the sample names no generating model"
+                : "not computed: " + likelihoods.unavailableReason(model).orElse("unknown");
     }
 
     private Trained train(JudgeConcept concept) {
@@ -95,21 +167,41 @@ public final class OfflineJudge implements Judge {
         }
     }
 
-    private static String raw(Trained trained, double probability, RepetitionCoherence.Breakdown c) {
-        return String.format(
-                Locale.ROOT,
-                "{\"success\":{\"classifier\":\"minilm-logreg\",\"probability\":%.6f,\"c\":%s,\"trainedOn\":%d},"
-                        + "\"coherence\":{\"method\":\"%s\",\"score\":%.6f,\"trigramDiversity\":%.4f,"
-                        + "\"lexicalDiversity\":%.4f,\"letterShare\":%.4f,\"lengthFactor\":%.4f}}",
-                probability,
-                trained.classifier().chosenC(),
-                trained.classifier().trainingSize(),
-                RepetitionCoherence.NAME,
-                c.coherence(),
-                c.trigramDiversity(),
-                c.lexicalDiversity(),
-                c.letterShare(),
-                c.lengthFactor());
+    private static ObjectNode successJson(Trained trained, double probability) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("classifier", "minilm-logreg");
+        json.put("probability", probability);
+        json.put("c", trained.classifier().chosenC());
+        json.put("trainedOn", trained.classifier().trainingSize());
+        return json;
+    }
+
+    private static ObjectNode likelihoodJson(
+            LikelihoodCoherence.Breakdown c, TextLikelihood likelihood, ModelSource model) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("method", LikelihoodCoherence.NAME);
+        json.put("score", c.coherence());
+        json.put("fluency", c.fluency());
+        json.put("meanNll", c.meanNegativeLogLikelihood());
+        json.put("tokens", likelihood.tokens());
+        json.put("conditioning", likelihood.conditioning());
+        json.put("model", model.asText());
+        ObjectNode calibration = json.putObject("calibration");
+        calibration.put("midpoint", LikelihoodCoherence.MIDPOINT);
+        calibration.put("scale", LikelihoodCoherence.SCALE);
+        ObjectNode repetition = repetitionJson(c.repetition());
+        repetition.put("score", c.repetition().coherence());
+        json.set("repetition", repetition);
+        return json;
+    }
+
+    private static ObjectNode repetitionJson(RepetitionCoherence.Breakdown r) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("trigramDiversity", r.trigramDiversity());
+        json.put("lexicalDiversity", r.lexicalDiversity());
+        json.put("letterShare", r.letterShare());
+        json.put("lengthFactor", r.lengthFactor());
+        return json;
     }
 
     /** A trained classifier, or why there is none (kept, so a bad pack is not retrained per sample). */

@@ -1,8 +1,8 @@
 package ai.steersynth.judge.domain;
 
 /**
- * A sweep asked for a judge this service cannot provide (an unknown backend, or {@code local-llm}
- * before the engine exposes what it needs). Its samples are recorded as unscored, not retried.
+ * A sweep asked for a judge this service cannot provide (an unknown backend, or a {@code local-llm} model
+ * that cannot be loaded here). Its samples are recorded as unscored, not retried.
  */
 public class UnsupportedJudgeException extends RuntimeException {
 

@@ -76,11 +76,12 @@ class SampleEventHandler {
         JudgeConcept concept = packs.findConcept(config.conceptId())
                 .orElseThrow(() -> new IllegalStateException("concept pack " + config.conceptId() + " is not known"));
         Sample sample = generated.sample();
-        JudgeRequest request = new JudgeRequest(concept, sample.prompt(), sample.text());
+        JudgeRequest request = new JudgeRequest(concept, sample.prompt(), sample.text(), config.model());
         try {
             Judge judge = registry.forSettings(config.judge());
             JudgeResult result = judgeThroughCache(judge, request);
-            recorder.record(event.eventId(), CONSUMER, generated, judge.judgeId(), judge.rubricVersion(), result);
+            recorder.record(
+                    event.eventId(), CONSUMER, generated, judge.judgeId(), judge.rubricVersion(request), result);
         } catch (UnsupportedJudgeException e) {
             recorder.record(
                     event.eventId(),
@@ -95,13 +96,14 @@ class SampleEventHandler {
     /** Identical (input, rubric version, judge) is judged once; only scored results are cached. */
     private JudgeResult judgeThroughCache(Judge judge, JudgeRequest request) {
         String inputHash = request.inputHash();
-        Optional<JudgeResult> cached = judgements.cached(judge.judgeId(), judge.rubricVersion(), inputHash);
+        String rubricVersion = judge.rubricVersion(request);
+        Optional<JudgeResult> cached = judgements.cached(judge.judgeId(), rubricVersion, inputHash);
         if (cached.isPresent()) {
             return cached.get();
         }
         JudgeResult result = judge.judge(request);
         if (result.isScored()) {
-            judgements.cache(judge.judgeId(), judge.rubricVersion(), inputHash, result);
+            judgements.cache(judge.judgeId(), rubricVersion, inputHash, result);
         }
         return result;
     }

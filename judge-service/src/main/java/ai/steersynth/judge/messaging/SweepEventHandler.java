@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records each sweep's judge settings and configs, and its cancellation. */
+/** Records each sweep's judge settings and configs (with their models' sources), and its cancellation. */
 @Component
 class SweepEventHandler {
 
@@ -29,7 +29,7 @@ class SweepEventHandler {
             return;
         }
         if (event instanceof SweepEvent.SweepCreated e) {
-            sweeps.insert(e.sweepId(), e.settings(), e.configs());
+            sweeps.insert(e.sweepId(), e.settings(), e.configs(), e.modelSources());
         } else if (event instanceof SweepEvent.SweepCancelled e && !sweeps.cancel(e.sweepId())) {
             log.warn("Cancellation of unknown sweep {} ignored", e.sweepId());
         }

@@ -3,8 +3,10 @@ package ai.steersynth.judge.persistence;
 import ai.steersynth.contracts.event.EventCodec;
 import ai.steersynth.contracts.sweep.ConfigSpec;
 import ai.steersynth.contracts.sweep.JudgeSettings;
+import ai.steersynth.contracts.sweep.ModelSource;
 import ai.steersynth.contracts.sweep.SweepSettings;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,14 +21,20 @@ public class SweepRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores a sweep and its configs; a sweep already stored is left as it is. */
-    public void insert(String sweepId, SweepSettings settings, List<ConfigSpec> configs) {
+    /**
+     * Stores a sweep and its configs, each with the source of its model when {@code modelSources} names
+     * it; a sweep already stored is left as it is.
+     */
+    public void insert(
+            String sweepId, SweepSettings settings, List<ConfigSpec> configs, Map<String, ModelSource> modelSources) {
         jdbc.sql("INSERT INTO judge_sweep (id, settings) VALUES (?, ?::jsonb) ON CONFLICT (id) DO NOTHING")
                 .params(sweepId, EventCodec.encode(settings))
                 .update();
         for (ConfigSpec config : configs) {
-            jdbc.sql("INSERT INTO judge_config (id, sweep_id, concept_id) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")
-                    .params(config.configId(), sweepId, config.conceptId())
+            ModelSource model = config.modelId() == null ? null : modelSources.get(config.modelId());
+            jdbc.sql("INSERT INTO judge_config (id, sweep_id, concept_id, model_source) VALUES (?, ?, ?, ?)"
+                            + " ON CONFLICT (id) DO NOTHING")
+                    .params(config.configId(), sweepId, config.conceptId(), model == null ? null : model.asText())
                     .update();
         }
     }
@@ -42,7 +50,7 @@ public class SweepRepository {
     /** What judging a sample of this config needs, when its sweep is known. */
     public Optional<ConfigContext> findConfig(String configId) {
         return jdbc.sql("""
-                        SELECT c.id, c.sweep_id, c.concept_id, s.settings, s.cancelled
+                        SELECT c.id, c.sweep_id, c.concept_id, c.model_source, s.settings, s.cancelled
                         FROM judge_config c JOIN judge_sweep s ON s.id = c.sweep_id WHERE c.id = ?""")
                 .param(configId)
                 .query((rs, n) -> new ConfigContext(
@@ -50,8 +58,13 @@ public class SweepRepository {
                         rs.getString("sweep_id"),
                         rs.getString("concept_id"),
                         judgeSettings(rs.getString("settings")),
-                        rs.getBoolean("cancelled")))
+                        rs.getBoolean("cancelled"),
+                        modelSource(rs.getString("model_source"))))
                 .optional();
+    }
+
+    private static ModelSource modelSource(String text) {
+        return text == null ? null : ModelSource.parse(text);
     }
 
     private static JudgeSettings judgeSettings(String json) {
@@ -67,7 +80,13 @@ public class SweepRepository {
      * @param conceptId its concept pack
      * @param judge the sweep's judge settings (defaults when the sweep gave none)
      * @param cancelled whether the sweep was cancelled
+     * @param model the source of the config's model, or {@code null} when the sweep named none
      */
     public record ConfigContext(
-            String configId, String sweepId, String conceptId, JudgeSettings judge, boolean cancelled) {}
+            String configId,
+            String sweepId,
+            String conceptId,
+            JudgeSettings judge,
+            boolean cancelled,
+            ModelSource model) {}
 }

@@ -20,12 +20,16 @@ import ai.steersynth.contracts.result.Sample;
 import ai.steersynth.contracts.sweep.ConfigKind;
 import ai.steersynth.contracts.sweep.ConfigSpec;
 import ai.steersynth.contracts.sweep.JudgeSettings;
+import ai.steersynth.contracts.sweep.ModelSource;
 import ai.steersynth.contracts.sweep.SweepSettings;
+import ai.steersynth.judge.domain.OfflineJudge;
+import ai.steersynth.judge.domain.RepetitionCoherence;
 import ai.steersynth.platform.test.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +112,28 @@ class JudgeServiceIntegrationTest {
     }
 
     @Test
+    void theSweepsModelSourceIsKeptAndAnUnloadableModelLeavesRepetitionOnlyCoherenceThatSaysWhy() throws Exception {
+        ModelSource absent = ModelSource.parse("/nonexistent/judge-test-model.gguf");
+        String configId = createSweep(JudgeSettings.defaults(), Map.of("smol", absent));
+        assertThat(jdbc.sql("SELECT model_source FROM judge_config WHERE id = ?")
+                        .param(configId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(absent.asText());
+
+        send(Topics.SAMPLES, sample(configId, 0, "Thanks, that was a lovely and helpful post."));
+
+        await().atMost(WAIT).until(() -> judgements(configId) == 1);
+        Map<String, Object> row = jdbc.sql("SELECT rubric_version, raw_output FROM judgement WHERE config_id = ?")
+                .param(configId)
+                .query()
+                .singleRow();
+        assertThat(row.get("rubric_version")).isEqualTo(OfflineJudge.RUBRIC_VERSION);
+        assertThat((String) row.get("raw_output"))
+                .contains(RepetitionCoherence.NAME, "not computed", "judge-test-model.gguf", "cannot be loaded");
+    }
+
+    @Test
     void samplesOfACancelledSweepAreSkipped() throws Exception {
         String configId = createSweep(JudgeSettings.defaults());
         String sweepId = sweepOf(configId);
@@ -176,6 +202,10 @@ class JudgeServiceIntegrationTest {
     }
 
     private String createSweep(JudgeSettings judge) throws Exception {
+        return createSweep(judge, Map.of());
+    }
+
+    private String createSweep(JudgeSettings judge, Map<String, ModelSource> modelSources) throws Exception {
         String sweepId = "s" + UUID.randomUUID().toString().substring(0, 8);
         String configId = sweepId + "-c000";
         ConfigSpec config = new ConfigSpec(
@@ -189,7 +219,9 @@ class JudgeServiceIntegrationTest {
                         Event.SCHEMA_VERSION,
                         "test",
                         new SweepSettings(2, 7L, null, judge, null, 50),
-                        List.of(config)));
+                        List.of(config),
+                        modelSources,
+                        Map.of()));
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM judge_config WHERE id = '" + configId + "'") == 1);
         return configId;
     }
