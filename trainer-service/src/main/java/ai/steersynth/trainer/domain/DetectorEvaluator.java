@@ -4,7 +4,9 @@ import ai.steersynth.contracts.pack.LabelledExample;
 import ai.steersynth.ml.evaluate.BinaryEvaluation;
 import ai.steersynth.ml.evaluate.StratifiedBootstrap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongFunction;
 
@@ -27,7 +29,8 @@ public record DetectorEvaluator(int bootstrapResamples, double confidenceLevel) 
     }
 
     /**
-     * One run. The bootstrap is seeded with the training set's seed, so a run is reproducible from its
+     * One run: the test split is rendered with the training set's {@link DetectorInputFormat} (recorded in the
+     * parameters as {@code input}). The bootstrap is seeded with the training set's seed, so a run is reproducible from its
      * composition.
      *
      * @param test the real test split, both labels present
@@ -36,13 +39,16 @@ public record DetectorEvaluator(int bootstrapResamples, double confidenceLevel) 
         Objects.requireNonNull(detector, "detector");
         Objects.requireNonNull(test, "test");
         TrainedDetector trained = detector.train(trainingSet);
-        List<String> texts = test.stream().map(LabelledExample::text).toList();
+        DetectorInputFormat format = trainingSet.inputFormat();
+        List<String> texts = test.stream().map(format::render).toList();
         int[] labels = test.stream().mapToInt(LabelledExample::label).toArray();
         double[] scores = trained.score(texts);
         long seed = trainingSet.composition().seed();
         BinaryEvaluation evaluation =
                 BinaryEvaluation.of(scores, labels, new StratifiedBootstrap(bootstrapResamples, confidenceLevel, seed));
-        return new DetectorRunResult(detector.kind(), trainingSet.composition(), trained.parameters(), evaluation);
+        Map<String, String> parameters = new LinkedHashMap<>(trained.parameters());
+        parameters.put("input", format.name());
+        return new DetectorRunResult(detector.kind(), trainingSet.composition(), Map.copyOf(parameters), evaluation);
     }
 
     /**

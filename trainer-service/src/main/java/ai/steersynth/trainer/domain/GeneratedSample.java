@@ -5,10 +5,11 @@ import java.util.Objects;
 /**
  * One generated text of a steering config or the prompting baseline, as the trainer needs it.
  *
+ * @param prompt the generation prompt the text answers (before the chat template), or {@code null} when unknown
  * @param text the generated response
  * @param success the judge's success score in [0, 1], or {@code null} when not judged
  */
-public record GeneratedSample(String text, Double success) {
+public record GeneratedSample(String prompt, String text, Double success) {
 
     public GeneratedSample {
         Objects.requireNonNull(text, "text");
@@ -17,8 +18,13 @@ public record GeneratedSample(String text, Double success) {
         }
     }
 
-    /** An unjudged sample. */
+    /** An unjudged sample without a known prompt. */
     public static GeneratedSample of(String text) {
-        return new GeneratedSample(text, null);
+        return new GeneratedSample(null, text, null);
+    }
+
+    /** An unjudged sample answering {@code prompt}. */
+    public static GeneratedSample of(String prompt, String text) {
+        return new GeneratedSample(prompt, text, null);
     }
 }

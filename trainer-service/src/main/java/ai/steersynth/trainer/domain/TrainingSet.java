@@ -8,15 +8,18 @@ import java.util.Objects;
  *
  * @param examples negatives first, then positives
  * @param composition counts, rule, threshold and seed
+ * @param inputFormat how the examples' texts were rendered from prompt and text; the test split is rendered alike
  */
-public record TrainingSet(List<LabelledText> examples, TrainingSetComposition composition) {
+public record TrainingSet(
+        List<LabelledText> examples, TrainingSetComposition composition, DetectorInputFormat inputFormat) {
 
     public TrainingSet {
         examples = List.copyOf(examples);
         Objects.requireNonNull(composition, "composition");
+        Objects.requireNonNull(inputFormat, "inputFormat");
     }
 
-    /** The texts, in example order. */
+    /** The detector inputs (rendered texts), in example order. */
     public List<String> texts() {
         return examples.stream().map(LabelledText::text).toList();
     }

@@ -14,6 +14,9 @@ import java.util.Random;
  * <p>The B real negatives are drawn once, in the constructor, so every set from one builder shares them
  * exactly; only the positives differ between the original and a config. Each subsample has its own random
  * stream derived from the seed, so the negatives do not depend on how many positives were drawn.
+ *
+ * <p>Texts are rendered as detector inputs by the pack's {@link DetectorInputFormat}: with prompts, a real example
+ * is its prompt and text and a generated sample its generation prompt and text.
  */
 public final class TrainingSetBuilder {
 
@@ -25,14 +28,28 @@ public final class TrainingSetBuilder {
     private final List<LabelledText> negatives;
     private final int budget;
     private final long seed;
+    private final DetectorInputFormat inputFormat;
 
     /**
+     * With the input format of the train split ({@link DetectorInputFormat#of}).
+     *
      * @param train the concept pack's detector train split
      * @param budget B, examples per class, at least 1
      * @param seed the seed of the subsamples
      */
     public TrainingSetBuilder(List<LabelledExample> train, int budget, long seed) {
+        this(train, budget, seed, DetectorInputFormat.of(Objects.requireNonNull(train, "train")));
+    }
+
+    /**
+     * @param train the concept pack's detector train split
+     * @param budget B, examples per class, at least 1
+     * @param seed the seed of the subsamples
+     * @param inputFormat how real examples and samples become detector inputs
+     */
+    public TrainingSetBuilder(List<LabelledExample> train, int budget, long seed, DetectorInputFormat inputFormat) {
         Objects.requireNonNull(train, "train");
+        this.inputFormat = Objects.requireNonNull(inputFormat, "inputFormat");
         if (budget < 1) {
             throw new IllegalArgumentException("budget must be at least 1, got " + budget);
         }
@@ -45,7 +62,7 @@ public final class TrainingSetBuilder {
         }
         this.realPositives = List.copyOf(positives);
         this.negatives = subsample(realNegatives, budget, NEGATIVE_STREAM).stream()
-                .map(e -> new LabelledText(e.text(), 0, LabelledText.Origin.REAL))
+                .map(e -> new LabelledText(this.inputFormat.render(e), 0, LabelledText.Origin.REAL))
                 .toList();
     }
 
@@ -54,7 +71,7 @@ public final class TrainingSetBuilder {
         List<LabelledText> examples = new ArrayList<>(negatives);
         List<LabelledExample> chosen = subsample(realPositives, budget, REAL_POSITIVE_STREAM);
         for (LabelledExample e : chosen) {
-            examples.add(new LabelledText(e.text(), 1, LabelledText.Origin.REAL));
+            examples.add(new LabelledText(inputFormat.render(e), 1, LabelledText.Origin.REAL));
         }
         TrainingSetComposition composition = new TrainingSetComposition(
                 CompositionRule.ORIGINAL,
@@ -69,7 +86,7 @@ public final class TrainingSetBuilder {
                 null,
                 budget - chosen.size(),
                 budget - negatives.size());
-        return new TrainingSet(examples, composition);
+        return new TrainingSet(examples, composition, inputFormat);
     }
 
     /**
@@ -99,7 +116,8 @@ public final class TrainingSetBuilder {
         List<GeneratedSample> chosen = subsample(eligible, budget, SAMPLE_STREAM);
         List<LabelledText> examples = new ArrayList<>(negatives);
         for (GeneratedSample sample : chosen) {
-            examples.add(new LabelledText(sample.text(), 1, LabelledText.Origin.SYNTHETIC));
+            examples.add(new LabelledText(
+                    inputFormat.render(sample.prompt(), sample.text()), 1, LabelledText.Origin.SYNTHETIC));
         }
         TrainingSetComposition composition = new TrainingSetComposition(
                 CompositionRule.SYNTHETIC_POSITIVES,
@@ -114,7 +132,7 @@ public final class TrainingSetBuilder {
                 successThreshold,
                 budget - chosen.size(),
                 budget - negatives.size());
-        return new TrainingSet(examples, composition);
+        return new TrainingSet(examples, composition, inputFormat);
     }
 
     /** Up to {@code count} items, in a seeded random order; all of them (shuffled) when there are fewer. */

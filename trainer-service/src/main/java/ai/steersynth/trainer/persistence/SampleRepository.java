@@ -23,9 +23,9 @@ public class SampleRepository {
     /** Stores a sample unless its id is stored. */
     public void insertSample(String sweepId, Sample sample) {
         jdbc.sql("""
-                        INSERT INTO training_sample (sample_id, config_id, sweep_id, sample_index, text)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (sample_id) DO NOTHING""")
-                .params(sample.sampleId(), sample.configId(), sweepId, sample.index(), sample.text())
+                        INSERT INTO training_sample (sample_id, config_id, sweep_id, sample_index, prompt, text)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sample_id) DO NOTHING""")
+                .params(sample.sampleId(), sample.configId(), sweepId, sample.index(), sample.prompt(), sample.text())
                 .update();
     }
 
@@ -66,14 +66,18 @@ public class SampleRepository {
                         WHERE s.config_id = ? AND s.sample_index < ?""").params(configId, count).query(Integer.class).single();
     }
 
-    /** The config's samples with index below {@code count}, in index order, each with its success or null. */
+    /**
+     * The config's samples with index below {@code count}, in index order, each with its generation prompt (null
+     * for samples stored before prompts were kept) and its success or null.
+     */
     public List<GeneratedSample> samples(String configId, int count) {
         return jdbc.sql("""
-                        SELECT s.text, j.success FROM training_sample s
+                        SELECT s.prompt, s.text, j.success FROM training_sample s
                         LEFT JOIN sample_judgement j ON j.sample_id = s.sample_id
                         WHERE s.config_id = ? AND s.sample_index < ? ORDER BY s.sample_index""")
                 .params(configId, count)
-                .query((rs, n) -> new GeneratedSample(rs.getString("text"), (Double) rs.getObject("success")))
+                .query((rs, n) -> new GeneratedSample(
+                        rs.getString("prompt"), rs.getString("text"), (Double) rs.getObject("success")))
                 .list();
     }
 }

@@ -99,6 +99,6 @@ class DetectorRunSummaryTest {
         assertThat(records).extracting(r -> r.get("seed")).containsExactlyElementsOf(seeds);
         assertThat(records.get(1))
                 .containsKeys("aurocCiLow", "aurocCiHigh", "auprc", "bestThreshold")
-                .containsEntry("detectorParameters", Map.of("trainedOn", "4"));
+                .containsEntry("detectorParameters", Map.of("trainedOn", "4", "input", "TEXT"));
     }
 }

@@ -72,7 +72,7 @@ class TrainingSetBuilderTest {
     void theThresholdKeepsOnlySuccessfulJudgedSamplesAndRecordsTheShortfall() {
         List<GeneratedSample> samples = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            samples.add(new GeneratedSample("sample-" + i, i / 30.0)); // 0.0, 0.033, ..., 0.967
+            samples.add(new GeneratedSample(null, "sample-" + i, i / 30.0)); // 0.0, 0.033, ..., 0.967
         }
         samples.add(GeneratedSample.of("unjudged-1"));
         samples.add(GeneratedSample.of("unjudged-2"));
@@ -122,7 +122,47 @@ class TrainingSetBuilderTest {
         assertThatThrownBy(() -> new TrainingSetBuilder(TRAIN, 0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TrainingSetBuilder(TRAIN, 5, 1).withSyntheticPositives(List.of(), 1.5))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new GeneratedSample("x", -0.1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GeneratedSample(null, "x", -0.1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPackWhoseExamplesAnswerPromptsIsReadAsPromptAndTextForRealExamplesAndSamplesAlike() {
+        List<LabelledExample> prompted = List.of(
+                new LabelledExample("Q1?", "yes", 1),
+                new LabelledExample("Q1?", "no", 0),
+                new LabelledExample("Q2?", "sure", 1),
+                new LabelledExample("Q2?", "never", 0));
+        TrainingSetBuilder builder = new TrainingSetBuilder(prompted, 2, 1);
+
+        TrainingSet original = builder.original();
+        TrainingSet synthetic = builder.withSyntheticPositives(
+                List.of(GeneratedSample.of("Generation prompt?", "generated"), GeneratedSample.of("lost prompt")),
+                null);
+
+        assertThat(original.inputFormat()).isEqualTo(DetectorInputFormat.PROMPT_AND_TEXT);
+        assertThat(texts(original, 1)).containsExactlyInAnyOrder("Q1?\n\nyes", "Q2?\n\nsure");
+        assertThat(texts(original, 0)).containsExactlyInAnyOrder("Q1?\n\nno", "Q2?\n\nnever");
+        // A generated sample's prompt is its generation prompt; one stored without a prompt is read as text.
+        assertThat(texts(synthetic, 1)).containsExactlyInAnyOrder("Generation prompt?\n\ngenerated", "lost prompt");
+        assertThat(DetectorInputFormat.PROMPT_AND_TEXT.render(prompted.get(0))).isEqualTo("Q1?\n\nyes");
+    }
+
+    @Test
+    void aPackWithoutPromptsOrWithOnlySomeIsReadAsTextAndSamplePromptsAreIgnored() {
+        List<LabelledExample> mixed = List.of(
+                new LabelledExample("Q1?", "yes", 1),
+                new LabelledExample(null, "no", 0),
+                new LabelledExample(" ", "sure", 1),
+                new LabelledExample("Q2?", "never", 0));
+
+        assertThat(DetectorInputFormat.of(mixed)).isEqualTo(DetectorInputFormat.TEXT);
+        assertThat(DetectorInputFormat.of(List.of())).isEqualTo(DetectorInputFormat.TEXT);
+        TrainingSet set = new TrainingSetBuilder(TRAIN, 2, 1)
+                .withSyntheticPositives(
+                        List.of(GeneratedSample.of("Write a tweet.", "t1"), GeneratedSample.of("Write a post.", "t2")),
+                        null);
+        assertThat(set.inputFormat()).isEqualTo(DetectorInputFormat.TEXT);
+        assertThat(texts(set, 1)).containsExactlyInAnyOrder("t1", "t2");
     }
 
     @Test
@@ -146,7 +186,7 @@ class TrainingSetBuilderTest {
     private static List<GeneratedSample> samples(int n, Double success) {
         List<GeneratedSample> samples = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            samples.add(new GeneratedSample("sample-" + i, success));
+            samples.add(new GeneratedSample(null, "sample-" + i, success));
         }
         return samples;
     }
