@@ -106,7 +106,7 @@ public final class JudgeRegistry {
         }
         String model = settings == null || blank(settings.model())
                 ? (backend.equals(OPENAI) ? defaultModel : "")
-                : settings.model();
+                : settings.model().strip();
         return model.isEmpty() ? backend : backend + ":" + model;
     }
 

@@ -22,8 +22,9 @@ import java.util.Set;
  * </ul>
  *
  * <p>Limits: it cannot see grammar, meaning or topic, so fluent-looking word salad and a fluent answer to
- * a different question both score high. It is a floor-level degeneration detector, not a fluency model;
- * the model-likelihood part of the offline coherence score needs the engine (see docs/judge.md).
+ * a different question both score high. It is a degeneration detector, not a fluency model; {@link
+ * LikelihoodCoherence} multiplies it with the generating model's calibrated likelihood, which catches word
+ * salad (see docs/judge.md).
  */
 public final class RepetitionCoherence {
 
