@@ -1,8 +1,13 @@
 package ai.steersynth.trainer.config;
 
+import ai.steersynth.ml.classify.ValidatedLogisticRegression;
 import ai.steersynth.ml.embedding.SentenceEmbedder;
 import ai.steersynth.trainer.domain.DetectorEvaluator;
 import ai.steersynth.trainer.domain.DetectorRegistry;
+import ai.steersynth.trainer.domain.LanguageModelProbeDetector;
+import ai.steersynth.trainer.engine.FileModelLoader;
+import ai.steersynth.trainer.engine.FineTuneDetector;
+import ai.steersynth.trainer.engine.LanguageModels;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -21,9 +26,34 @@ class TrainerConfiguration {
         return new SentenceEmbedder();
     }
 
+    /** The engine's models for {@code lm-probe} and {@code finetune}, loaded on first use and closed on shutdown. */
+    @Bean(destroyMethod = "close")
+    LanguageModels languageModels(TrainerProperties properties) {
+        TrainerProperties.LmProbe probe = properties.lmProbe();
+        return new LanguageModels(
+                new FileModelLoader(probe.modelCache(), probe.device()),
+                probe.maxLoadedModels(),
+                probe.maxTokens(),
+                probe.batchSize(),
+                probe.featureCache());
+    }
+
+    /**
+     * {@code embedding-logreg}, {@code lm-probe} (on the config's model, at the configured layer) and {@code
+     * finetune} (the config's model's last block and a head).
+     */
     @Bean
-    DetectorRegistry detectorRegistry(SentenceEmbedder embedder) {
-        return DetectorRegistry.withDefaults(embedder);
+    DetectorRegistry detectorRegistry(SentenceEmbedder embedder, LanguageModels models, TrainerProperties properties) {
+        Integer layer = properties.lmProbe().layer();
+        TrainerProperties.Finetune f = properties.finetune();
+        FineTuneDetector.Options finetune = new FineTuneDetector.Options(
+                f.epochs(), f.batchSize(), f.learningRate(), f.headLearningRate(), f.validationShare());
+        return DetectorRegistry.withDefaults(embedder)
+                .withModelKind(
+                        LanguageModelProbeDetector.KIND,
+                        source -> new LanguageModelProbeDetector(
+                                models.features(source), layer, ValidatedLogisticRegression.defaults()))
+                .withModelKind(FineTuneDetector.KIND, source -> new FineTuneDetector(models, source, finetune));
     }
 
     @Bean

@@ -133,7 +133,7 @@ class TrainerEventHandler {
     }
 
     private void created(SweepEvent.SweepCreated e) {
-        if (!sweeps.insert(e.sweepId(), e.settings())) {
+        if (!sweeps.insert(e.sweepId(), e.settings(), e.modelSources())) {
             return;
         }
         List<ConfigSpec> specs = e.configs().stream()
@@ -147,9 +147,16 @@ class TrainerEventHandler {
             packs.latestHash(spec.conceptId()).ifPresent(hash -> configs.bindPack(spec.configId(), hash));
         }
         Optional<String> problem = DetectorSettingsCheck.problem(e.settings(), registry);
+        boolean readsModel = problem.isEmpty() && registry.needsModel(DetectorSettingsCheck.kind(e.settings()));
         for (ConfigSpec spec : specs) {
             if (problem.isPresent()) {
                 recorder.fail(spec.configId(), problem.get());
+            } else if (readsModel
+                    && (spec.modelId() == null || !e.modelSources().containsKey(spec.modelId()))) {
+                recorder.fail(
+                        spec.configId(),
+                        "detector kind '" + DetectorSettingsCheck.kind(e.settings()) + "' reads the config's model '"
+                                + spec.modelId() + "', but the sweep named no source for it");
             } else {
                 starter.consider(spec.configId());
             }

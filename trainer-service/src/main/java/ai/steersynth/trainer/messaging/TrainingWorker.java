@@ -1,7 +1,9 @@
 package ai.steersynth.trainer.messaging;
 
 import ai.steersynth.contracts.sweep.DetectorSettings;
+import ai.steersynth.contracts.sweep.ModelSource;
 import ai.steersynth.contracts.sweep.SweepSettings;
+import ai.steersynth.trainer.domain.Detector;
 import ai.steersynth.trainer.domain.DetectorEvaluator;
 import ai.steersynth.trainer.domain.DetectorRegistry;
 import ai.steersynth.trainer.domain.DetectorRunSummary;
@@ -121,7 +123,7 @@ class TrainingWorker {
         Inputs inputs = loaded.get();
         SeededEvaluation evaluation;
         try {
-            evaluation = inputs.test().run(registry.get(inputs.detectorKind()), evaluator);
+            evaluation = inputs.test().run(detector(inputs), evaluator);
         } catch (IllegalArgumentException e) {
             // The inputs cannot train this detector (a class too small, a kind not offered): a result, not a fault.
             recorder.fail(configId, Objects.toString(e.getMessage(), e.toString()));
@@ -136,6 +138,16 @@ class TrainingWorker {
                 DetectorRunSummary.of(evaluation, inputs.packContentHash()),
                 DetectorRunSummary.seedRecords(evaluation));
         log.info("Config {} trained: AUROC {}", configId, evaluation.auroc().mean());
+    }
+
+    /** The detector of the sweep's kind; kinds that read the model get the config's model source. */
+    private Detector detector(Inputs inputs) {
+        String kind = inputs.detectorKind();
+        if (registry.needsModel(kind) && inputs.modelSource() == null) {
+            throw new IllegalArgumentException("detector kind '" + kind + "' reads the config's model '"
+                    + inputs.modelId() + "', but the sweep named no source for it (SweepCreated.modelSources)");
+        }
+        return registry.detector(kind, inputs.modelSource());
     }
 
     /** The config's inputs, or empty when it is no longer STARTED or its sweep was cancelled. */
@@ -168,8 +180,12 @@ class TrainingWorker {
                 splits.train(),
                 splits.test(),
                 generated);
-        return Optional.of(new Inputs(DetectorSettingsCheck.kind(settings), config.packContentHash(), test));
+        ModelSource modelSource =
+                config.modelId() == null ? null : sweep.modelSources().get(config.modelId());
+        return Optional.of(new Inputs(
+                DetectorSettingsCheck.kind(settings), config.packContentHash(), test, config.modelId(), modelSource));
     }
 
-    private record Inputs(String detectorKind, String packContentHash, ExtrinsicTest test) {}
+    private record Inputs(
+            String detectorKind, String packContentHash, ExtrinsicTest test, String modelId, ModelSource modelSource) {}
 }

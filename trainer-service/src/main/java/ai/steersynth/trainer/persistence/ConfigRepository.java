@@ -46,7 +46,7 @@ public class ConfigRepository {
     }
 
     public Optional<ConfigRow> find(String configId) {
-        return jdbc.sql("SELECT * FROM training_config WHERE config_id = ?")
+        return jdbc.sql("SELECT *, spec ->> 'modelId' AS model_id FROM training_config WHERE config_id = ?")
                 .param(configId)
                 .query(ConfigRepository::row)
                 .optional();
@@ -93,6 +93,7 @@ public class ConfigRepository {
                 rs.getString("sweep_id"),
                 ConfigKind.valueOf(rs.getString("kind")),
                 rs.getString("concept_id"),
+                rs.getString("model_id"),
                 rs.getString("pack_content_hash"),
                 TrainingStatus.valueOf(rs.getString("status")),
                 rs.getInt("attempts"));

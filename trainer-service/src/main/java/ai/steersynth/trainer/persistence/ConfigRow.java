@@ -9,6 +9,7 @@ import ai.steersynth.contracts.sweep.ConfigKind;
  * @param sweepId its sweep
  * @param kind steered, prompting baseline or original data
  * @param conceptId the concept pack id
+ * @param modelId the model the config generates with (from its spec), or {@code null}
  * @param packContentHash the pack version it trains on, or {@code null} until one is known
  * @param status where its training stands
  * @param attempts how often training was started (more than 1 only after a restart mid-training)
@@ -18,6 +19,7 @@ public record ConfigRow(
         String sweepId,
         ConfigKind kind,
         String conceptId,
+        String modelId,
         String packContentHash,
         TrainingStatus status,
         int attempts) {}

@@ -20,13 +20,16 @@ import ai.steersynth.contracts.sweep.ConfigSpec;
 import ai.steersynth.contracts.sweep.DecodingSettings;
 import ai.steersynth.contracts.sweep.DetectorSettings;
 import ai.steersynth.contracts.sweep.JudgeSettings;
+import ai.steersynth.contracts.sweep.ModelSource;
 import ai.steersynth.contracts.sweep.PositionPolicy;
 import ai.steersynth.contracts.sweep.SteeringMethod;
 import ai.steersynth.contracts.sweep.StrengthMode;
 import ai.steersynth.contracts.sweep.SweepSettings;
 import ai.steersynth.platform.test.TestDatabases;
+import ai.steersynth.trainer.domain.GeneratedSample;
 import ai.steersynth.trainer.persistence.ConfigRepository;
 import ai.steersynth.trainer.persistence.PackVersionRepository;
+import ai.steersynth.trainer.persistence.SampleRepository;
 import ai.steersynth.trainer.persistence.SweepRepository;
 import ai.steersynth.trainer.persistence.TrainingStatus;
 import java.time.Duration;
@@ -88,6 +91,9 @@ class TrainerIntegrationTest {
 
     @Autowired
     ConfigRepository configs;
+
+    @Autowired
+    SampleRepository samples;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -182,7 +188,7 @@ class TrainerIntegrationTest {
                 Topics.SWEEPS,
                 sweepCreated(
                         sweepId,
-                        settings("finetune", null),
+                        settings("random-forest", null),
                         config(sweepId + "-c000", sweepId, ConfigKind.STEERED, packId),
                         config(sweepId + "-c001", sweepId, ConfigKind.ORIGINAL_DATA, packId)));
 
@@ -194,8 +200,34 @@ class TrainerIntegrationTest {
                         .isInstanceOfSatisfying(
                                 DetectorRunEvent.DetectorRunFailed.class,
                                 failed -> assertThat(failed.reason())
-                                        .contains("'finetune'")
-                                        .contains("embedding-logreg")));
+                                        .contains("'random-forest'")
+                                        .contains("embedding-logreg, lm-probe, finetune")));
+        assertThat(runsOf(sweepId)).isZero();
+    }
+
+    @Test
+    void aModelReadingKindWithoutTheConfigsModelSourceGetsAFailedRunNamingTheModel() throws Exception {
+        String sweepId = newId("sweep");
+        String packId = newId("pack");
+        send(
+                Topics.SWEEPS,
+                sweepCreated(
+                        sweepId,
+                        settings("lm-probe", null),
+                        config(sweepId + "-c000", sweepId, ConfigKind.STEERED, packId),
+                        config(sweepId + "-c001", sweepId, ConfigKind.ORIGINAL_DATA, packId)));
+
+        List<DetectorRunEvent> published = drain(sweepId, 2);
+
+        assertThat(published)
+                .hasSize(2)
+                .allSatisfy(event -> assertThat(event)
+                        .isInstanceOfSatisfying(
+                                DetectorRunEvent.DetectorRunFailed.class,
+                                failed -> assertThat(failed.reason())
+                                        .contains("'lm-probe'")
+                                        .contains("'smol'")
+                                        .contains("no source")));
         assertThat(runsOf(sweepId)).isZero();
     }
 
@@ -283,6 +315,21 @@ class TrainerIntegrationTest {
                 .containsEntry("samplesEligible", 2)
                 .containsEntry("syntheticPositives", 2)
                 .containsEntry("positiveShortfall", BUDGET - 2);
+    }
+
+    @Test
+    void theSweepsModelSourcesAndTheSamplesGenerationPromptsAreKept() {
+        String sweepId = newId("sweep");
+        String configId = sweepId + "-c000";
+        Map<String, ModelSource> sources =
+                Map.of("smol", ModelSource.parse("/models/smol.gguf"), "big", ModelSource.parse("hf:org/big-model"));
+        sweeps.insert(sweepId, settings("lm-probe", null), sources);
+        samples.insertSample(sweepId, new Sample(Sample.idOf(configId, 0), configId, 0, "Q?", "answer", 3, 1L, "stop"));
+        samples.insertSample(sweepId, new Sample(Sample.idOf(configId, 1), configId, 1, null, "other", 3, 2L, "stop"));
+
+        assertThat(sweeps.find(sweepId).orElseThrow().modelSources()).isEqualTo(sources);
+        assertThat(samples.samples(configId, 2))
+                .containsExactly(new GeneratedSample("Q?", "answer", null), new GeneratedSample(null, "other", null));
     }
 
     @Test
