@@ -27,12 +27,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Every SteerSynth service in one JVM (ARCHITECTURE §6): an in-process KRaft broker, PostgreSQL (the
  * configured server or an embedded one), the five services each in its own Spring context on its own
- * loopback port with its own schema, and the gateway on the public port. Closing stops it all.
+ * loopback port with its own schema, and the gateway on the public port. A service can be stopped
+ * and started again on its port (the gateway keeps routing to it); closing stops it all.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
+    /** The broker and the database: started first, stopped last. */
     private final List<AutoCloseable> resources = new ArrayList<>();
-    private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
+
+    private final Map<String, Service> services = new LinkedHashMap<>();
+    private ConfigurableApplicationContext gateway;
     private String gatewayUrl;
     private String apiKey;
 
@@ -40,9 +44,18 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /** Starts the stack; on failure, whatever was started is stopped again. */
     public static EmbeddedStack start(StackSettings settings, Progress progress) throws IOException {
+        return start(settings, Map.of(), progress);
+    }
+
+    /**
+     * Starts the stack with extra Spring properties given to every service and the gateway (e.g.
+     * {@code steersynth.generator.batch-size}); they outrank the services' own configuration.
+     */
+    public static EmbeddedStack start(StackSettings settings, Map<String, ?> properties, Progress progress)
+            throws IOException {
         EmbeddedStack stack = new EmbeddedStack();
         try {
-            stack.startAll(settings, progress);
+            stack.startAll(settings, properties, progress);
             return stack;
         } catch (IOException | RuntimeException e) {
             stack.close();
@@ -50,7 +63,7 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
-    private void startAll(StackSettings settings, Progress progress) throws IOException {
+    private void startAll(StackSettings settings, Map<String, ?> properties, Progress progress) throws IOException {
         Files.createDirectories(settings.home());
         apiKey = settings.apiKey() != null ? settings.apiKey() : storedOrNewApiKey(settings.home());
 
@@ -80,6 +93,7 @@ public final class EmbeddedStack implements AutoCloseable {
         common.put("steersynth.home", settings.home().toString());
         common.put("logging.level.root", "WARN");
         common.put("logging.level.ai.steersynth", "INFO");
+        common.putAll(properties);
 
         start(progress, "sweep", SweepServiceApplication::builder, common);
         start(progress, "generator", GeneratorServiceApplication::builder, common);
@@ -87,28 +101,94 @@ public final class EmbeddedStack implements AutoCloseable {
         start(progress, "metrics", MetricsServiceApplication::builder, common);
         start(progress, "trainer", TrainerServiceApplication::builder, common);
 
-        Map<String, Object> gateway = new HashMap<>(common);
-        gateway.remove("server.address");
-        gateway.put("server.port", settings.gatewayPort());
-        gateway.put("steersynth.gateway.api-key", apiKey);
-        servicePorts.forEach(
-                (name, port) -> gateway.put("steersynth.gateway.services." + name, "http://127.0.0.1:" + port));
+        Map<String, Object> routes = new HashMap<>(common);
+        routes.remove("server.address");
+        routes.put("server.port", settings.gatewayPort());
+        routes.put("steersynth.gateway.api-key", apiKey);
+        services.forEach((name, service) ->
+                routes.put("steersynth.gateway.services." + name, "http://127.0.0.1:" + service.port()));
         progress.step("Starting gateway");
-        ConfigurableApplicationContext context = GatewayApplication.builder().run(asArguments(gateway));
-        resources.add(context);
-        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        gateway = GatewayApplication.builder().run(asArguments(routes));
+        int port = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
         gatewayUrl = "http://localhost:" + port;
     }
 
     private void start(
-            Progress progress, String name, Supplier<SpringApplicationBuilder> builder, Map<String, Object> common)
-            throws IOException {
+            Progress progress, String name, Supplier<SpringApplicationBuilder> builder, Map<String, Object> common) {
         progress.step("Starting " + name + " service");
-        int port = freePort();
         Map<String, Object> properties = new HashMap<>(common);
-        properties.put("server.port", port);
-        resources.add(builder.get().run(asArguments(properties)));
-        servicePorts.put(name, port);
+        properties.put("server.port", freePort());
+        Service service = new Service(builder, asArguments(properties), (Integer) properties.get("server.port"));
+        services.put(name, service);
+        service.start();
+    }
+
+    /**
+     * Stops one service's Spring context (its consumers leave their groups, its worker threads end);
+     * the rest of the stack keeps running and the gateway answers 5xx for it until it is started again.
+     *
+     * @param name the short name ({@code sweep}, {@code generator}, {@code judge}, {@code metrics},
+     *     {@code trainer})
+     */
+    public void stopService(String name) {
+        service(name).stop();
+    }
+
+    /** Starts a stopped service again, with the same properties on the same port. */
+    public void startService(String name) {
+        Service service = service(name);
+        if (service.running()) {
+            throw new IllegalStateException(name + " service is already running");
+        }
+        service.start();
+    }
+
+    /** Stops a service and starts it again on the same port. */
+    public void restartService(String name) {
+        stopService(name);
+        startService(name);
+    }
+
+    private Service service(String name) {
+        Service service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service named '" + name + "'; there are " + services.keySet());
+        }
+        return service;
+    }
+
+    /** One service: how to start it, and its context while it runs. */
+    private static final class Service {
+        private final Supplier<SpringApplicationBuilder> builder;
+        private final String[] arguments;
+        private final int port;
+        private ConfigurableApplicationContext context;
+
+        Service(Supplier<SpringApplicationBuilder> builder, String[] arguments, int port) {
+            this.builder = builder;
+            this.arguments = arguments;
+            this.port = port;
+        }
+
+        int port() {
+            return port;
+        }
+
+        boolean running() {
+            return context != null;
+        }
+
+        void start() {
+            context = builder.get().run(arguments);
+        }
+
+        void stop() {
+            if (context != null) {
+                ConfigurableApplicationContext closing = context;
+                context = null;
+                closing.close();
+            }
+        }
     }
 
     /**
@@ -133,20 +213,34 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /** Loopback port of each service, by short name ({@code sweep}, {@code generator}, ...). */
     public Map<String, Integer> servicePorts() {
-        return Map.copyOf(servicePorts);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        services.forEach((name, service) -> ports.put(name, service.port()));
+        return ports;
     }
 
     /** Stops everything in reverse start order. */
     @Override
     public void close() {
+        if (gateway != null) {
+            stopQuietly(gateway::close);
+            gateway = null;
+        }
+        List<Service> started = new ArrayList<>(services.values());
+        for (int i = started.size() - 1; i >= 0; i--) {
+            stopQuietly(started.get(i)::stop);
+        }
         for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                System.err.println("while stopping: " + e);
-            }
+            stopQuietly(resources.get(i));
         }
         resources.clear();
+    }
+
+    private static void stopQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            System.err.println("while stopping: " + e);
+        }
     }
 
     /** The key kept in {@code <home>/api-key} (owner-only), created on first start. */
