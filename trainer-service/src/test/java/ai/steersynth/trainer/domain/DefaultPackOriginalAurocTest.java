@@ -31,9 +31,9 @@ class DefaultPackOriginalAurocTest {
     /**
      * Every pack's AUROC is reported; only toxicity and harmful requests, whose texts carry the concept on their
      * own, must be well above chance. The A/B concepts (sycophancy, hallucination) are read as question and answer
-     * ({@link DetectorInputFormat#PROMPT_AND_TEXT}), and both answers of a question are in the same split, so a
-     * detector must relate the answer to the question; sentence embeddings with a linear model barely can, and
-     * their numbers are reported, not asserted (docs/trainer.md).
+     * ({@link DetectorInputFormat#PROMPT_AND_TEXT}); whether an answer is sycophantic depends on the question, a
+     * relation a linear model on one sentence embedding hardly captures, so their numbers are reported, not
+     * asserted (docs/trainer.md).
      */
     @ParameterizedTest
     @ValueSource(
