@@ -69,6 +69,11 @@ class EngineSteeringResolver implements SteeringResolver {
                 vector.provenance().injectionPositions());
     }
 
+    /** Passes over packs' pairs this resolver has run (for logs and tests). */
+    long activationCollections() {
+        return activations.collections();
+    }
+
     private synchronized SteeringVector vector(LoadedModels.LoadedModel loaded, ConfigSpec config, ConceptPack pack) {
         ExtractionOptions options = ExtractionOptions.defaults().withMaxPairs(properties.maxVectorPairs());
         String modelHash = loaded.model().contentHash();
