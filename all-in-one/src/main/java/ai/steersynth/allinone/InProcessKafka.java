@@ -68,6 +68,8 @@ public final class InProcessKafka implements AutoCloseable {
                     .setMetadataLogDirectory(logDirectory.toAbsolutePath().toString())
                     .setDirectories(Set.of(logDirectory.toAbsolutePath().toString()))
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    // It reports on stdout by default; stdout is for a command's result (demo --json).
+                    .setPrintStream(System.err)
                     .run();
         } catch (Exception e) {
             throw new IOException("could not format the Kafka log directory " + logDirectory, e);

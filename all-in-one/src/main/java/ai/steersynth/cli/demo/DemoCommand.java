@@ -83,15 +83,21 @@ public final class DemoCommand implements Callable<Integer> {
                 return 1;
             }
             Map<?, ?> report = api.get("/api/sweeps/" + sweepId + "/report");
-            List<Path> exports = export(
-                    api, sweepId, report, settings.home().resolve("exports").resolve(sweepId));
+            Path exportDirectory = settings.home().resolve("exports").resolve(sweepId);
+            List<Path> exports = export(api, sweepId, report, exportDirectory);
+            // The gateway's report page goes away with this process: keep a copy beside the datasets.
+            Path reportPage = exportDirectory.resolve("report.html");
+            Files.writeString(reportPage, api.text("/api/sweeps/" + sweepId + "/report.html"));
+            Path reportJson = exportDirectory.resolve("report.json");
+            Files.writeString(reportJson, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             if (json) {
                 System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             } else {
                 System.out.println(ReportText.render(report));
             }
-            say("Report: " + stack.gatewayUrl() + "/api/sweeps/" + sweepId + "/report.html (needs the API key)");
+            say("Report with plots: " + reportPage.toUri() + " (JSON: " + reportJson + ")");
             exports.forEach(path -> say("Exported " + path));
+            System.err.flush();
             return 0;
         }
     }
