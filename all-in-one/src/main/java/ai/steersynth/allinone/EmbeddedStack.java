@@ -93,6 +93,9 @@ public final class EmbeddedStack implements AutoCloseable {
         common.put("steersynth.home", settings.home().toString());
         common.put("logging.level.root", "WARN");
         common.put("logging.level.ai.steersynth", "INFO");
+        // Logging is one per JVM: the first context's name would tag every service's lines. The
+        // logger names (ai.steersynth.<service>...) say which service wrote a line.
+        common.put("logging.include-application-name", "false");
         common.putAll(properties);
 
         start(progress, "sweep", SweepServiceApplication::builder, common);
