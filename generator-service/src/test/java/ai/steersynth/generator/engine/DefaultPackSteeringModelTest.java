@@ -73,9 +73,6 @@ class DefaultPackSteeringModelTest {
                 data != null,
                 "Shared data folder not found: set STEERSYNTH_SHARED_DATA or place shared/data above the working"
                         + " directory; skipping the default-pack steering test");
-        // One intra-op thread unless told otherwise: on a shared 2-core box OpenMP's spinning threads
-        // slow every matmul down many times (docs/performance.md, "Engine decode").
-        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
         files = ModelFiles.open(Path.of(modelPath));
         model = LlamaModel.load(files.weights(), Device.cpu());
     }

@@ -53,7 +53,6 @@ class EngineSteeringResolverModelTest {
         assumeTrue(
                 path != null && Files.isRegularFile(Path.of(path)),
                 "STEERSYNTH_TEST_MODEL is not set to the default model's GGUF (../shared/tools/fetch-model.sh prints it): skipping");
-        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
         source = ModelSource.parse(path);
         GeneratorProperties properties = new GeneratorProperties(
                 List.of(),
