@@ -26,6 +26,7 @@ import ai.steersynth.contracts.sweep.SteeringMethod;
 import ai.steersynth.contracts.sweep.StrengthMode;
 import ai.steersynth.contracts.sweep.SweepSettings;
 import ai.steersynth.platform.test.TestDatabases;
+import ai.steersynth.platform.test.TopicReader;
 import ai.steersynth.trainer.domain.GeneratedSample;
 import ai.steersynth.trainer.persistence.ConfigRepository;
 import ai.steersynth.trainer.persistence.PackVersionRepository;
@@ -38,10 +39,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -461,39 +458,14 @@ class TrainerIntegrationTest {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
-    /** Reads the detector-run topic from the start until {@code expected} events of the sweep arrived (or 3 min). */
+    /** The sweep's detector-run events: waits up to 3 min for {@code expected}, and sees one too many. */
     private List<DetectorRunEvent> drain(String sweepId, int expected) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        return TopicReader.read(
                 broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class);
-        List<DetectorRunEvent> events = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(Topics.DETECTOR_RUNS));
-            long deadline = System.nanoTime() + TRAINING.toNanos();
-            while (System.nanoTime() < deadline && events.size() < expected) {
-                collect(consumer.poll(Duration.ofMillis(200)), sweepId, events);
-            }
-            // One more poll so that an unexpected extra event would be seen too.
-            collect(consumer.poll(Duration.ofMillis(500)), sweepId, events);
-        }
-        return events;
-    }
-
-    private static void collect(
-            Iterable<ConsumerRecord<String, String>> records, String sweepId, List<DetectorRunEvent> into) {
-        for (ConsumerRecord<String, String> record : records) {
-            DetectorRunEvent event = EventCodec.decode(record.value(), DetectorRunEvent.class);
-            if (event.sweepId().equals(sweepId)) {
-                into.add(event);
-            }
-        }
+                Topics.DETECTOR_RUNS,
+                DetectorRunEvent.class,
+                event -> event.sweepId().equals(sweepId),
+                expected,
+                TRAINING);
     }
 }
