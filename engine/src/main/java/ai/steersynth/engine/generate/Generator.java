@@ -89,6 +89,10 @@ public final class Generator {
             int[] live = java.util.stream.IntStream.range(0, batch).toArray();
             long[] nextIds = new long[batch];
             for (int t = 0; t < mostNewTokens; t++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // A shutting-down service must not wait for a long batch, nor use a model being closed.
+                    throw new GenerationInterruptedException(t);
+                }
                 boolean anyActive = false;
                 for (int p = 0; p < live.length; p++) {
                     int b = live[p];

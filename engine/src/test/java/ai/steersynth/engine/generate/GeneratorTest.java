@@ -1,6 +1,7 @@
 package ai.steersynth.engine.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import ai.steersynth.engine.model.LlamaModel;
@@ -78,6 +79,20 @@ class GeneratorTest {
             assertThat(batched.get(i).finishReason()).isEqualTo(FinishReason.LENGTH);
         }
         assertThat(batched.get(2).tokenIds()).hasSize(6);
+    }
+
+    @Test
+    void anInterruptedThreadStopsTheBatchAndTheGeneratorStillWorksAfterwards() {
+        GenerationRow row = GenerationRow.of(prompt(14, 5), SamplingParameters.greedy(), 0, 8);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> run(row))
+                    .isInstanceOf(GenerationInterruptedException.class)
+                    .hasMessageContaining("interrupted");
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(run(row).get(0).tokenIds()).containsExactly(scalarGreedy(prompt(14, 5), 8, null));
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,7 @@ class GenerationWorker implements SmartLifecycle {
     private final Counter tokens;
     private final Map<String, Integer> attempts = new HashMap<>();
     private volatile boolean running;
+    private volatile boolean stopRequested;
     private Thread thread;
 
     GenerationWorker(
@@ -89,6 +91,7 @@ class GenerationWorker implements SmartLifecycle {
 
     @Override
     public void stop() {
+        stopRequested = true;
         running = false;
         if (thread != null) {
             thread.interrupt();
@@ -152,6 +155,11 @@ class GenerationWorker implements SmartLifecycle {
         try {
             texts = generator.generate(model, jobs);
         } catch (RuntimeException e) {
+            if (stopping(e)) {
+                // Not the batch's fault: nothing was published, and a restart generates these samples again.
+                log.info("Stopped mid-batch ({} rows); the samples are generated after restart", jobs.size());
+                return true;
+            }
             log.warn("Batch of {} rows on {} failed: {}", jobs.size(), model.asText(), e.toString());
             for (String configId : batchTasks.keySet()) {
                 if (attempts.merge(configId, 1, Integer::sum) >= MAX_ATTEMPTS) {
@@ -187,10 +195,24 @@ class GenerationWorker implements SmartLifecycle {
             return Optional.of(JobPlanner.missingJobs(
                     task.config(), task.settings(), pack.get(), resolved, tasks.publishedIndices(configId), limit));
         } catch (RuntimeException e) {
+            if (stopping(e)) {
+                log.info("Stopped while preparing config {}; it is prepared again after restart", configId);
+                return Optional.empty();
+            }
             log.warn("Config {} cannot be generated: {}", configId, e.toString());
             publisher.fail(configId, e.getMessage() == null ? e.toString() : e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether a failure is the service stopping under the work (interrupted, or the model closed by shutdown)
+     * rather than the work failing: such failures must not count as attempts nor fail a config.
+     */
+    private boolean stopping(RuntimeException e) {
+        return stopRequested
+                || e instanceof CancellationException
+                || Thread.currentThread().isInterrupted();
     }
 
     private boolean createdBefore(TaskRow task, Instant deadline) {

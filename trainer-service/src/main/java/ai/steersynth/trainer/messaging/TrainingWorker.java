@@ -20,6 +20,7 @@ import ai.steersynth.trainer.persistence.SampleRepository;
 import ai.steersynth.trainer.persistence.SweepRepository;
 import ai.steersynth.trainer.persistence.SweepRow;
 import ai.steersynth.trainer.persistence.TrainingStatus;
+import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,6 +56,7 @@ class TrainingWorker {
     private final DetectorEvaluator evaluator;
     private final DetectorRunRecorder recorder;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private volatile boolean shuttingDown;
 
     TrainingWorker(
             ExecutorService trainingExecutor,
@@ -78,6 +80,12 @@ class TrainingWorker {
         this.recorder = recorder;
     }
 
+    /** Destroyed before the executor and the database it uses, so a run cut short by shutdown is told apart. */
+    @PreDestroy
+    void shutDown() {
+        shuttingDown = true;
+    }
+
     /** Queues a config unless it is queued or training in this process already. */
     void submit(String configId) {
         if (!queued.add(configId)) {
@@ -90,7 +98,15 @@ class TrainingWorker {
                 } catch (RuntimeException e) {
                     // Storing the outcome failed (e.g. the database is down): the config stays STARTED and the
                     // next start of the service trains it again.
-                    log.error("Could not record the detector run of config {}; it is retried on restart", configId, e);
+                    if (shuttingDown) {
+                        // The context is closing under the run (database or model going away): expected.
+                        log.info("Stopped while training config {}; it is trained again on restart", configId);
+                    } else {
+                        log.error(
+                                "Could not record the detector run of config {}; it is retried on restart",
+                                configId,
+                                e);
+                    }
                 } finally {
                     queued.remove(configId);
                 }

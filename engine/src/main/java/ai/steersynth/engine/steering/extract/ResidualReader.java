@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
 
 /**
@@ -79,6 +80,9 @@ public final class ResidualReader {
                 .toArray();
         Reading[] readings = new Reading[sequences.size()];
         for (int start = 0; start < order.length; start += batchSize) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("reading residuals interrupted after " + start + " sequences");
+            }
             int[] batch = Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize));
             List<EncodedText> rows = new ArrayList<>();
             for (int index : batch) {
