@@ -61,7 +61,11 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StackSettings settings = StackSettings.fromEnvironment(System.getenv());
         Path modelPath = model != null ? model : DefaultModel.ensure(DefaultModel.cacheDirectory(), this::say);
-        try (EmbeddedStack stack = EmbeddedStack.start(settings, this::say)) {
+        // The size's pair budget, unless the user chose one (STEERSYNTH_GENERATOR_MAX_VECTOR_PAIRS).
+        Map<String, Object> stackProperties = System.getenv("STEERSYNTH_GENERATOR_MAX_VECTOR_PAIRS") == null
+                ? Map.of("steersynth.generator.max-vector-pairs", size.vectorPairs())
+                : Map.of();
+        try (EmbeddedStack stack = EmbeddedStack.start(settings, stackProperties, this::say)) {
             Api api = new Api(stack.gatewayUrl(), stack.apiKey());
             say("Gateway " + stack.gatewayUrl() + " (API key in "
                     + settings.home().resolve("api-key") + ")");

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 enum DemoSize {
     /** Two methods, one layer, two strengths, a few short samples: minutes on a laptop. */
-    SMOKE(List.of("MEAN_DIFFERENCE", "PCA"), List.of(15), List.of(0.5, 1.0), 8, 24, 1),
+    SMOKE(List.of("MEAN_DIFFERENCE", "PCA"), List.of(15), List.of(0.5, 1.0), 8, 24, 1, 32),
     /** All four methods, two layers, three strengths. */
     DEFAULT(
             List.of("MEAN_DIFFERENCE", "PCA", "LINEAR_PROBE", "ACTADD"),
@@ -18,7 +18,8 @@ enum DemoSize {
             List.of(0.25, 0.5, 1.0),
             16,
             32,
-            2),
+            2,
+            64),
     /** The paper-sized grid: 4 concepts x 4 methods x 3 layers x 3 strengths = 144 steering configs plus baselines. */
     FULL(
             List.of("MEAN_DIFFERENCE", "PCA", "LINEAR_PROBE", "ACTADD"),
@@ -26,7 +27,8 @@ enum DemoSize {
             List.of(0.25, 0.5, 1.0),
             64,
             48,
-            3);
+            3,
+            128);
 
     static final List<String> CONCEPTS = List.of("toxicity", "harmful-requests", "sycophancy", "hallucination");
 
@@ -36,6 +38,7 @@ enum DemoSize {
     private final int samplesPerConfig;
     private final int maxNewTokens;
     private final int detectorSeeds;
+    private final int vectorPairs;
 
     DemoSize(
             List<String> methods,
@@ -43,13 +46,23 @@ enum DemoSize {
             List<Double> strengths,
             int samplesPerConfig,
             int maxNewTokens,
-            int detectorSeeds) {
+            int detectorSeeds,
+            int vectorPairs) {
         this.methods = methods;
         this.layers = layers;
         this.strengths = strengths;
         this.samplesPerConfig = samplesPerConfig;
         this.maxNewTokens = maxNewTokens;
         this.detectorSeeds = detectorSeeds;
+        this.vectorPairs = vectorPairs;
+    }
+
+    /**
+     * Contrastive pairs read per steering vector. Extraction reads every pair through the model, so it bounds the
+     * smoke run; more pairs give steadier directions for the larger grids.
+     */
+    int vectorPairs() {
+        return vectorPairs;
     }
 
     /** The sweep request body for this size. */
