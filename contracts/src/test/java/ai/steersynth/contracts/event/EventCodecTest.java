@@ -64,6 +64,24 @@ class EventCodecTest {
     }
 
     @Test
+    void judgeValidityRoundTripsWithoutAConfigIdAndIsKeyedBySweepAndConcept() {
+        JudgementEvent assessed = new JudgementEvent.JudgeValidityAssessed(
+                "judge-validity:s1:tox", "s1", NOW, 1, "tox", "offline", "r1", "h1", 0.58, 40, 20, 0.7, false, null);
+        JudgementEvent unassessed = new JudgementEvent.JudgeValidityAssessed(
+                "judge-validity:s1:syc", "s1", NOW, 1, "syc", "openai", "v1", "h2", null, 0, 0, 0.7, null, "no key");
+
+        String json = EventCodec.encode(assessed);
+        JudgementEvent decoded = EventCodec.decode(json, JudgementEvent.class);
+
+        assertThat(json).doesNotContain("configId");
+        assertThat(decoded).isEqualTo(assessed);
+        assertThat(decoded.key()).isEqualTo("s1:tox");
+        assertThat(decoded.configId()).isNull();
+        assertThat(EventCodec.decode(EventCodec.encode(unassessed), JudgementEvent.class))
+                .isEqualTo(unassessed);
+    }
+
+    @Test
     void sweepEventsAreKeyedBySweepId() {
         SweepEvent created = new SweepEvent.SweepCreated("e4", "s1", NOW, 1, "demo", SETTINGS, List.of(CONFIG));
 
