@@ -120,7 +120,8 @@ class TrainerEventHandler {
 
     @Transactional
     public void handle(JudgementEvent event) {
-        if (!firstDelivery(event.eventId())) {
+        // A judge's validity on a concept concerns the sweep report, not training.
+        if (event instanceof JudgementEvent.JudgeValidityAssessed || !firstDelivery(event.eventId())) {
             return;
         }
         if (event instanceof JudgementEvent.SampleJudged e) {
