@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param consumers Kafka consumer threads judging samples (bounded concurrency)
  * @param offlineSeed seed of the offline judge's validation split
  * @param validityThreshold AUROC below which a judge is reported invalid for a concept
+ * @param validityPollInterval how often sweeps whose judge validity is not announced yet are looked at
  * @param openai the OpenAI-compatible backend
  * @param engine models the judge runs itself (offline coherence, local-llm)
  */
@@ -27,6 +28,7 @@ record JudgeProperties(
         @Positive int consumers,
         long offlineSeed,
         @DecimalMin("0.0") @DecimalMax("1.0") double validityThreshold,
+        @NotNull Duration validityPollInterval,
         @Valid @NotNull OpenAi openai,
         @Valid @NotNull Engine engine) {
 

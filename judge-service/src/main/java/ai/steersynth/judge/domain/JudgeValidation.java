@@ -10,7 +10,7 @@ import java.util.List;
 public final class JudgeValidation {
 
     /** A judge whose success AUROC on real test data is below this is flagged invalid. */
-    public static final double DEFAULT_THRESHOLD = 0.6;
+    public static final double DEFAULT_THRESHOLD = 0.7;
 
     private JudgeValidation() {}
 

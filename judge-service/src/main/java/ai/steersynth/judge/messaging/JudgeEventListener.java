@@ -26,26 +26,31 @@ class JudgeEventListener {
     private final SweepEventHandler sweeps;
     private final SampleEventHandler samples;
     private final DeadLetterEventHandler deadLetters;
+    private final JudgeValidityWorker validity;
 
     JudgeEventListener(
             ConceptPackEventHandler packs,
             SweepEventHandler sweeps,
             SampleEventHandler samples,
-            DeadLetterEventHandler deadLetters) {
+            DeadLetterEventHandler deadLetters,
+            JudgeValidityWorker validity) {
         this.packs = packs;
         this.sweeps = sweeps;
         this.samples = samples;
         this.deadLetters = deadLetters;
+        this.validity = validity;
     }
 
     @KafkaListener(id = "judge-concept-packs", topics = Topics.CONCEPT_PACKS)
     void onConceptPack(String payload) {
         packs.handle(EventCodec.decode(payload, ConceptPackEvent.class));
+        validity.nudge(); // a sweep may have been waiting for this pack
     }
 
     @KafkaListener(id = "judge-sweeps", topics = Topics.SWEEPS)
     void onSweep(String payload) {
         sweeps.handle(EventCodec.decode(payload, SweepEvent.class));
+        validity.nudge(); // assesses the new sweep's judge on its concepts, off this thread
     }
 
     @KafkaListener(id = SAMPLES_GROUP, topics = Topics.SAMPLES, concurrency = "${steersynth.judge.consumers}")

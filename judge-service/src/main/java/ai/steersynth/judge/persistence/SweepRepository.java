@@ -63,6 +63,27 @@ public class SweepRepository {
                 .optional();
     }
 
+    /**
+     * The (sweep, concept) pairs of sweeps not cancelled whose judge validity has not been announced yet
+     * (no message log entry {@code <eventIdPrefix><sweepId>:<conceptId>} for {@code consumer}) and whose
+     * pack is here, oldest sweep first, at most {@code limit}.
+     */
+    public List<PendingValidity> pendingValidity(String eventIdPrefix, String consumer, int limit) {
+        return jdbc.sql("""
+                        SELECT DISTINCT c.sweep_id, c.concept_id, s.settings, s.created_at
+                        FROM judge_config c
+                        JOIN judge_sweep s ON s.id = c.sweep_id
+                        JOIN judge_pack p ON p.id = c.concept_id
+                        WHERE NOT s.cancelled AND NOT EXISTS (
+                            SELECT 1 FROM message_log m
+                            WHERE m.consumer = ? AND m.event_id = ? || c.sweep_id || ':' || c.concept_id)
+                        ORDER BY s.created_at, c.sweep_id, c.concept_id LIMIT ?""")
+                .params(consumer, eventIdPrefix, limit)
+                .query((rs, n) -> new PendingValidity(
+                        rs.getString("sweep_id"), rs.getString("concept_id"), judgeSettings(rs.getString("settings"))))
+                .list();
+    }
+
     private static ModelSource modelSource(String text) {
         return text == null ? null : ModelSource.parse(text);
     }
@@ -89,4 +110,13 @@ public class SweepRepository {
             JudgeSettings judge,
             boolean cancelled,
             ModelSource model) {}
+
+    /**
+     * A sweep's concept whose judge validity is still to be announced.
+     *
+     * @param sweepId the sweep
+     * @param conceptId one of its concepts
+     * @param judge the sweep's judge settings
+     */
+    public record PendingValidity(String sweepId, String conceptId, JudgeSettings judge) {}
 }

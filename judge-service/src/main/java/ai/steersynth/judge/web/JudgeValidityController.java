@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/judges/{judgeId}/validity?concept=<packId>}: the AUROC of the judge's success score
- * against the pack's gold test labels, with {@code valid=false} below the threshold (0.6 by default).
+ * against the pack's gold test labels, with {@code valid=false} below the threshold (0.7 by default, {@code steersynth.judge.validity-threshold}).
  * Computed on the first request for a pack's content, then served from the judging schema.
  */
 @RestController

@@ -184,6 +184,43 @@ class JudgeServiceIntegrationTest {
     }
 
     @Test
+    void eachConceptOfASweepIsAnnouncedOnceWithItsJudgesValidityHoweverOftenTheSweepArrives() throws Exception {
+        String sweepId = sweepOf(createSweep(JudgeSettings.defaults()));
+
+        JudgementEvent.JudgeValidityAssessed assessed = awaitValidity(sweepId);
+        assertThat(assessed.key()).isEqualTo(sweepId + ":" + PACK);
+        assertThat(assessed.judgeId()).isEqualTo("offline");
+        assertThat(assessed.conceptId()).isEqualTo(PACK);
+        assertThat(assessed.auroc()).isEqualTo(1.0);
+        assertThat(assessed.examples()).isEqualTo(4);
+        assertThat(assessed.positives()).isEqualTo(2);
+        assertThat(assessed.threshold()).isEqualTo(0.7);
+        assertThat(assessed.valid()).isTrue();
+        assertThat(assessed.reason()).isNull();
+
+        // The same SweepCreated again, and a republished one under another event id.
+        SweepEvent again = sweepCreated("sweep-created:" + sweepId, sweepId, JudgeSettings.defaults(), Map.of());
+        send(Topics.SWEEPS, again);
+        send(Topics.SWEEPS, sweepCreated("sweep-republished:" + sweepId, sweepId, JudgeSettings.defaults(), Map.of()));
+        // A later sweep on the same partition: once it is announced, the worker has passed over the repeats.
+        awaitValidity(sweepOf(createSweep(JudgeSettings.defaults())));
+        assertThat(count("SELECT count(*) FROM outbox WHERE event_id LIKE 'judge-validity:" + sweepId + ":%'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aJudgeThatCannotBeValidatedIsAnnouncedWithoutAnAurocAndSaysWhy() throws Exception {
+        String sweepId = sweepOf(createSweep(new JudgeSettings("local-llm", "some-model", null)));
+
+        JudgementEvent.JudgeValidityAssessed assessed = awaitValidity(sweepId);
+        assertThat(assessed.auroc()).isNull();
+        assertThat(assessed.valid()).isNull();
+        assertThat(assessed.examples()).isZero();
+        assertThat(assessed.judgeId()).isEqualTo("local-llm:some-model");
+        assertThat(assessed.reason()).startsWith("the judge is not available").contains("some-model");
+    }
+
+    @Test
     void theValidityReportIsComputedOnceAndServedFromTheCache() throws Exception {
         mvc.perform(get("/api/judges/offline/validity").param("concept", PACK))
                 .andExpect(status().isOk())
@@ -191,7 +228,7 @@ class JudgeServiceIntegrationTest {
                 .andExpect(jsonPath("$.conceptId").value(PACK))
                 .andExpect(jsonPath("$.auroc").value(1.0))
                 .andExpect(jsonPath("$.valid").value(true))
-                .andExpect(jsonPath("$.threshold").value(0.6));
+                .andExpect(jsonPath("$.threshold").value(0.7));
         mvc.perform(get("/api/judges/offline/validity").param("concept", PACK)).andExpect(status().isOk());
         assertThat(count("SELECT count(*) FROM judge_validity WHERE pack_id = '" + PACK + "'"))
                 .isEqualTo(1);
@@ -208,22 +245,32 @@ class JudgeServiceIntegrationTest {
     private String createSweep(JudgeSettings judge, Map<String, ModelSource> modelSources) throws Exception {
         String sweepId = "s" + UUID.randomUUID().toString().substring(0, 8);
         String configId = sweepId + "-c000";
-        ConfigSpec config = new ConfigSpec(
-                configId, sweepId, ConfigKind.PROMPTING_BASELINE, PACK, "smol", null, null, null, null, null);
-        send(
-                Topics.SWEEPS,
-                new SweepEvent.SweepCreated(
-                        "sweep-created:" + sweepId,
-                        sweepId,
-                        Instant.now(),
-                        Event.SCHEMA_VERSION,
-                        "test",
-                        new SweepSettings(2, 7L, null, judge, null, 50),
-                        List.of(config),
-                        modelSources,
-                        Map.of()));
+        send(Topics.SWEEPS, sweepCreated("sweep-created:" + sweepId, sweepId, judge, modelSources));
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM judge_config WHERE id = '" + configId + "'") == 1);
         return configId;
+    }
+
+    private static SweepEvent sweepCreated(
+            String eventId, String sweepId, JudgeSettings judge, Map<String, ModelSource> modelSources) {
+        ConfigSpec config = new ConfigSpec(
+                sweepId + "-c000", sweepId, ConfigKind.PROMPTING_BASELINE, PACK, "smol", null, null, null, null, null);
+        return new SweepEvent.SweepCreated(
+                eventId,
+                sweepId,
+                Instant.now(),
+                Event.SCHEMA_VERSION,
+                "test",
+                new SweepSettings(2, 7L, null, judge, null, 50),
+                List.of(config),
+                modelSources,
+                Map.of());
+    }
+
+    private JudgementEvent.JudgeValidityAssessed awaitValidity(String sweepId) {
+        String eventId = "judge-validity:" + sweepId + ":" + PACK;
+        await().atMost(WAIT).until(() -> outboxEvents(eventId).size() == 1);
+        return (JudgementEvent.JudgeValidityAssessed)
+                EventCodec.decode(outboxEvents(eventId).get(0), JudgementEvent.class);
     }
 
     private static String sweepOf(String configId) {
