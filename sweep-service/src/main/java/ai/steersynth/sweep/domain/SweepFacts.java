@@ -15,6 +15,7 @@ import java.util.Map;
  * @param models the models the configs name, with their sources
  * @param packHashes content hash of each concept pack at submission, by concept id
  * @param configs the configs, in ordinal order
+ * @param judgeAssessments the judge's validity per concept id, for the concepts assessed so far
  */
 public record SweepFacts(
         String sweepId,
@@ -24,11 +25,26 @@ public record SweepFacts(
         String codeVersion,
         List<SweepReport.ModelProvenance> models,
         Map<String, String> packHashes,
-        List<ConfigFacts> configs) {
+        List<ConfigFacts> configs,
+        Map<String, JudgeAssessment> judgeAssessments) {
 
     public SweepFacts {
         models = List.copyOf(models);
         packHashes = Map.copyOf(packHashes);
         configs = List.copyOf(configs);
+        judgeAssessments = Map.copyOf(judgeAssessments);
+    }
+
+    /** Facts with no judge assessment yet. */
+    public SweepFacts(
+            String sweepId,
+            String name,
+            SweepState state,
+            String specHash,
+            String codeVersion,
+            List<SweepReport.ModelProvenance> models,
+            Map<String, String> packHashes,
+            List<ConfigFacts> configs) {
+        this(sweepId, name, state, specHash, codeVersion, models, packHashes, configs, Map.of());
     }
 }

@@ -159,11 +159,30 @@ public record SweepReport(
     public record Recommendation(ConfigEntry byHm, ConfigEntry byAuroc) {}
 
     /**
-     * What is known of the judge's reliability: how many samples it scored and how many it could not.
+     * What is known of the judge's reliability: how many samples it scored and how many it could not, and
+     * how well its success score separates the concept's real test split.
      *
      * @param configsWithIssues configs where judgements failed or a stage reported an error
+     * @param judgeId the judge that was assessed on the concept, or null when not assessed yet
+     * @param validityAuroc AUROC of the judge's success score on the pack's real labelled test split, or null
+     * @param examples test examples that AUROC was computed on (0 when not assessed)
+     * @param threshold the AUROC below which the judge is invalid, or null when not assessed yet
+     * @param valid {@code validityAuroc >= threshold}; null when not assessed yet or without an AUROC
+     * @param flag one line saying the judge is invalid and its success and HM are no evidence; null otherwise
+     * @param validityNote {@code not assessed yet}, or why there is no AUROC, or which examples were
+     *     unscored; null otherwise
      */
-    public record JudgeValidity(int samplesJudged, int judgementsFailed, List<ConfigIssue> configsWithIssues) {}
+    public record JudgeValidity(
+            int samplesJudged,
+            int judgementsFailed,
+            List<ConfigIssue> configsWithIssues,
+            String judgeId,
+            Double validityAuroc,
+            int examples,
+            Double threshold,
+            Boolean valid,
+            String flag,
+            String validityNote) {}
 
     /** A config with failed judgements or an error. */
     public record ConfigIssue(String configId, String label, int samplesJudged, int judgementsFailed, String error) {}

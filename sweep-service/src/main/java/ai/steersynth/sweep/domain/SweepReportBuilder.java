@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,8 +41,9 @@ public final class SweepReportBuilder {
             String key = config.spec().conceptId() + "\u0000" + config.spec().modelId();
             bySection.computeIfAbsent(key, k -> new ArrayList<>()).add(new Indexed(i, config, entry(config)));
         }
-        List<Section> sections =
-                bySection.values().stream().map(SweepReportBuilder::section).toList();
+        List<Section> sections = bySection.values().stream()
+                .map(c -> section(c, facts.judgeAssessments()))
+                .toList();
         Set<String> concepts = new LinkedHashSet<>();
         facts.configs().forEach(c -> concepts.add(c.spec().conceptId()));
         List<PackProvenance> packs = concepts.stream()
@@ -58,7 +60,7 @@ public final class SweepReportBuilder {
     /** A config with its position in the sweep (the last tie-breaker) and its report entry. */
     private record Indexed(int ordinal, ConfigFacts facts, ConfigEntry entry) {}
 
-    private static Section section(List<Indexed> configs) {
+    private static Section section(List<Indexed> configs, Map<String, JudgeAssessment> assessments) {
         ConfigSpec first = configs.get(0).facts().spec();
         List<Indexed> steered = ofKind(configs, ConfigKind.STEERED);
         ConfigEntry baseline = firstOfKind(configs, ConfigKind.PROMPTING_BASELINE);
@@ -83,7 +85,7 @@ public final class SweepReportBuilder {
                 StrengthCurves.of(steered.stream().map(Indexed::entry).toList()),
                 new Recommendation(
                         firstSteered(byHm).orElse(null), firstSteered(byAuroc).orElse(null)),
-                judgeValidity(configs),
+                judgeValidity(configs, assessments.get(first.conceptId())),
                 unfinished(configs));
     }
 
@@ -132,7 +134,10 @@ public final class SweepReportBuilder {
         return AurocCorrelations.of(steered.stream().map(Indexed::entry).toList());
     }
 
-    private static JudgeValidity judgeValidity(List<Indexed> configs) {
+    /** Said of a concept whose judge the judge-service has not assessed yet. */
+    public static final String NOT_ASSESSED = "not assessed yet";
+
+    static JudgeValidity judgeValidity(List<Indexed> configs, JudgeAssessment assessment) {
         int judged = 0;
         int failed = 0;
         List<ConfigIssue> issues = new ArrayList<>();
@@ -145,7 +150,36 @@ public final class SweepReportBuilder {
                         f.spec().configId(), f.spec().label(), f.samplesJudged(), f.judgementsFailed(), f.error()));
             }
         }
-        return new JudgeValidity(judged, failed, issues);
+        if (assessment == null) {
+            return new JudgeValidity(judged, failed, issues, null, null, 0, null, null, null, NOT_ASSESSED);
+        }
+        return new JudgeValidity(
+                judged,
+                failed,
+                issues,
+                assessment.judgeId(),
+                assessment.auroc(),
+                assessment.examples(),
+                assessment.threshold(),
+                assessment.valid(),
+                flag(assessment),
+                assessment.reason());
+    }
+
+    /** One line when the judge's success score does not separate the concept's real test split. */
+    static String flag(JudgeAssessment a) {
+        if (a.auroc() == null || !Boolean.FALSE.equals(a.valid())) {
+            return null;
+        }
+        return String.format(
+                Locale.ROOT,
+                "the %s judge's success score cannot tell real %s violations from non-violations (AUROC %.2f < %.2f"
+                        + " on the real test split, %d examples): its success and HM are not evidence",
+                a.judgeId(),
+                a.conceptId(),
+                a.auroc(),
+                a.threshold(),
+                a.examples());
     }
 
     static List<ConfigStatus> unfinished(List<Indexed> configs) {

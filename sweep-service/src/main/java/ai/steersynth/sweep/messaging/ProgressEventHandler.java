@@ -8,6 +8,7 @@ import ai.steersynth.contracts.event.SampleEvent;
 import ai.steersynth.platform.messaging.MessageLog;
 import ai.steersynth.sweep.domain.StageState;
 import ai.steersynth.sweep.domain.SweepState;
+import ai.steersynth.sweep.persistence.JudgeValidityRepository;
 import ai.steersynth.sweep.persistence.SampleRepository;
 import ai.steersynth.sweep.persistence.SweepRepository;
 import ai.steersynth.sweep.persistence.SweepRow;
@@ -32,11 +33,17 @@ class ProgressEventHandler {
     private final MessageLog messageLog;
     private final SweepRepository sweeps;
     private final SampleRepository samples;
+    private final JudgeValidityRepository judgeValidity;
 
-    ProgressEventHandler(MessageLog messageLog, SweepRepository sweeps, SampleRepository samples) {
+    ProgressEventHandler(
+            MessageLog messageLog,
+            SweepRepository sweeps,
+            SampleRepository samples,
+            JudgeValidityRepository judgeValidity) {
         this.messageLog = messageLog;
         this.sweeps = sweeps;
         this.samples = samples;
+        this.judgeValidity = judgeValidity;
     }
 
     // Java 17 has no pattern switch; instanceof chains over the sealed types stand in for it.
@@ -59,6 +66,17 @@ class ProgressEventHandler {
 
     @Transactional
     public void handle(JudgementEvent event) {
+        if (event instanceof JudgementEvent.JudgeValidityAssessed e) {
+            // About a sweep's concept, not a config: stored for the report, no stage progresses.
+            if (messageLog.firstDelivery(e.eventId(), CONSUMER)) {
+                if (sweeps.findSweep(e.sweepId()).isPresent()) {
+                    judgeValidity.insert(e);
+                } else {
+                    log.warn("Judge validity {} names unknown sweep {}; ignored", e.eventId(), e.sweepId());
+                }
+            }
+            return;
+        }
         if (begin(event.eventId(), event.sweepId(), event.configId()).isEmpty()) {
             return;
         }

@@ -25,11 +25,17 @@ public class SweepFactsReader {
     private final SweepRepository sweeps;
     private final ModelRepository models;
     private final PackRepository packs;
+    private final JudgeValidityRepository judgeValidity;
 
-    public SweepFactsReader(SweepRepository sweeps, ModelRepository models, PackRepository packs) {
+    public SweepFactsReader(
+            SweepRepository sweeps,
+            ModelRepository models,
+            PackRepository packs,
+            JudgeValidityRepository judgeValidity) {
         this.sweeps = sweeps;
         this.models = models;
         this.packs = packs;
+        this.judgeValidity = judgeValidity;
     }
 
     /** The sweep's facts, read in one transaction so they are consistent; empty for an unknown sweep. */
@@ -66,7 +72,8 @@ public class SweepFactsReader {
                 codeVersion,
                 List.copyOf(modelsById.values()),
                 packHashes,
-                configs));
+                configs,
+                judgeValidity.ofSweep(sweepId)));
     }
 
     /** The source a config's model was submitted with, else what the registry says now. */

@@ -89,6 +89,7 @@ final class ReportHtml {
                 .append(" <small>on ")
                 .append(e(s.modelId()));
         html.append("</small></h2>\n");
+        judgeFlag(html, s.judgeValidity());
         html.append("<p class=\"headline\">")
                 .append(e(s.beatPrompting().headline()))
                 .append("</p>\n");
@@ -213,9 +214,34 @@ final class ReportHtml {
         }
     }
 
+    /** Right under the concept's header: an invalid judge makes the section's success and HM no evidence. */
+    private static void judgeFlag(StringBuilder html, SweepReport.JudgeValidity j) {
+        if (j.flag() != null) {
+            html.append("<p class=\"flag\">&#9888; ").append(e(j.flag())).append("</p>\n");
+        }
+    }
+
     private static void judge(StringBuilder html, SweepReport.JudgeValidity j) {
         html.append("<h3>Judge validity</h3>\n<p>").append(j.samplesJudged()).append(" samples judged, ");
-        html.append(j.judgementsFailed()).append(" could not be judged.</p>\n");
+        html.append(j.judgementsFailed()).append(" could not be judged.</p>\n<p>");
+        if (j.judgeId() == null) {
+            html.append("Judge AUROC on the real test split: ").append(e(j.validityNote()));
+        } else {
+            html.append("Judge <code>")
+                    .append(e(j.judgeId()))
+                    .append("</code> AUROC on the real test split <b>")
+                    .append(num(j.validityAuroc()));
+            html.append("</b> (")
+                    .append(j.examples())
+                    .append(" examples, threshold ")
+                    .append(num(j.threshold()))
+                    .append("): ");
+            html.append(j.valid() == null ? "not assessable" : j.valid() ? "valid" : "<b>invalid</b>");
+            if (j.validityNote() != null) {
+                html.append(" &middot; ").append(e(j.validityNote()));
+            }
+        }
+        html.append("</p>\n");
         if (!j.configsWithIssues().isEmpty()) {
             html.append("<table>\n<tr><th>config</th><th>judged</th><th>failed</th><th>error</th></tr>\n");
             for (ConfigIssue i : j.configsWithIssues()) {
@@ -290,6 +316,7 @@ final class ReportHtml {
             table.meta th { color: #4a5568; font-weight: normal; }
             code { font-size: 0.85em; word-break: break-all; }
             .muted { color: #718096; }
+            .flag { background: #fff5f5; border-left: 4px solid #c53030; color: #742a2a; padding: 6px 10px; }
             ul.recommended { padding-left: 20px; }
             """;
 }

@@ -205,6 +205,52 @@ class SweepReportBuilderTest {
     }
 
     @Test
+    void aConceptWhoseJudgeWasNotAssessedSaysSo() {
+        SweepReport.JudgeValidity validity =
+                single(BUILDER.build(sweep(grid()))).judgeValidity();
+
+        assertThat(validity.judgeId()).isNull();
+        assertThat(validity.validityAuroc()).isNull();
+        assertThat(validity.valid()).isNull();
+        assertThat(validity.flag()).isNull();
+        assertThat(validity.validityNote()).isEqualTo(SweepReportBuilder.NOT_ASSESSED);
+    }
+
+    @Test
+    void aJudgeBelowItsThresholdIsFlaggedAndOneAboveIsNot() {
+        SweepReport.JudgeValidity invalid = single(BUILDER.build(
+                        sweep(grid(), new JudgeAssessment("tox", "offline", 0.584, 2000, 0.7, false, null))))
+                .judgeValidity();
+        SweepReport.JudgeValidity valid = single(BUILDER.build(
+                        sweep(grid(), new JudgeAssessment("tox", "offline", 0.96, 2000, 0.7, true, null))))
+                .judgeValidity();
+
+        assertThat(invalid.validityAuroc()).isEqualTo(0.584);
+        assertThat(invalid.examples()).isEqualTo(2000);
+        assertThat(invalid.valid()).isFalse();
+        assertThat(invalid.flag())
+                .isEqualTo("the offline judge's success score cannot tell real tox violations from non-violations"
+                        + " (AUROC 0.58 < 0.70 on the real test split, 2000 examples): its success and HM are not"
+                        + " evidence");
+        assertThat(valid.valid()).isTrue();
+        assertThat(valid.flag()).isNull();
+        assertThat(valid.validityNote()).isNull();
+    }
+
+    @Test
+    void aJudgeWithoutAnAurocIsNotFlaggedButSaysWhy() {
+        SweepReport.JudgeValidity validity = single(BUILDER.build(sweep(
+                        grid(), new JudgeAssessment("tox", "openai:gpt-4o-mini", null, 0, 0.7, null, "no API key"))))
+                .judgeValidity();
+
+        assertThat(validity.judgeId()).isEqualTo("openai:gpt-4o-mini");
+        assertThat(validity.validityAuroc()).isNull();
+        assertThat(validity.valid()).isNull();
+        assertThat(validity.flag()).isNull();
+        assertThat(validity.validityNote()).isEqualTo("no API key");
+    }
+
+    @Test
     void strengthCurvesArePerMethodAndSortedByStrength() {
         Section section = single(BUILDER.build(sweep(grid())));
 
@@ -272,6 +318,20 @@ class SweepReportBuilderTest {
     private static Section single(SweepReport report) {
         assertThat(report.sections()).hasSize(1);
         return report.sections().get(0);
+    }
+
+    private static SweepFacts sweep(List<ConfigFacts> configs, JudgeAssessment assessment) {
+        SweepFacts facts = sweep(configs);
+        return new SweepFacts(
+                facts.sweepId(),
+                facts.name(),
+                facts.state(),
+                facts.specHash(),
+                facts.codeVersion(),
+                facts.models(),
+                facts.packHashes(),
+                facts.configs(),
+                Map.of(assessment.conceptId(), assessment));
     }
 
     private static SweepFacts sweep(List<ConfigFacts> configs) {

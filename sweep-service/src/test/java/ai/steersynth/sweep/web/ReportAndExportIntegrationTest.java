@@ -151,9 +151,32 @@ class ReportAndExportIntegrationTest {
                         sweepId,
                         run(0.88)));
 
+        // The judge cannot separate this concept's real test split: announced twice (a redelivery).
+        JudgementEvent validity = new JudgementEvent.JudgeValidityAssessed(
+                "judge-validity:" + sweepId + ":tiny-toxicity",
+                sweepId,
+                Instant.now(),
+                Event.SCHEMA_VERSION,
+                "tiny-toxicity",
+                "offline",
+                "offline-v2",
+                "packhash",
+                0.58,
+                40,
+                20,
+                0.7,
+                false,
+                null);
+        send(Topics.JUDGEMENTS, validity);
+        send(Topics.JUDGEMENTS, validity);
+
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> mvc.perform(get("/api/sweeps/" + sweepId))
                         .andExpect(jsonPath("$.state").value("COMPLETED")));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> mvc.perform(get("/api/sweeps/" + sweepId + "/report"))
+                        .andExpect(jsonPath("$.sections[0].judgeValidity.validityAuroc")
+                                .value(0.58)));
         MvcResult result = mvc.perform(get("/api/sweeps/" + sweepId + "/report"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
@@ -208,6 +231,22 @@ class ReportAndExportIntegrationTest {
     }
 
     @Test
+    void theReportFlagsAJudgeThatCannotTellRealViolationsFromTheStoredValidity() {
+        SweepReport.JudgeValidity validity = section().judgeValidity();
+
+        assertThat(validity.judgeId()).isEqualTo("offline");
+        assertThat(validity.validityAuroc()).isEqualTo(0.58);
+        assertThat(validity.examples()).isEqualTo(40);
+        assertThat(validity.threshold()).isEqualTo(0.7);
+        assertThat(validity.valid()).isFalse();
+        assertThat(validity.flag())
+                .isEqualTo("the offline judge's success score cannot tell real tiny-toxicity violations from"
+                        + " non-violations (AUROC 0.58 < 0.70 on the real test split, 40 examples): its success"
+                        + " and HM are not evidence");
+        assertThat(validity.validityNote()).isNull();
+    }
+
+    @Test
     void theHtmlReportDrawsSvgPlotsAndEscapesText() throws Exception {
         String html = mvc.perform(get("/api/sweeps/" + sweepId + "/report.html"))
                 .andExpect(status().isOk())
@@ -217,6 +256,9 @@ class ReportAndExportIntegrationTest {
                 .getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(html).contains("<svg", "2 of 6 steering configs beat prompting", "HM vs AUROC");
+        assertThat(html)
+                .contains("<p class=\"flag\">&#9888; the offline judge&#39;s success score cannot tell real"
+                        + " tiny-toxicity violations");
         assertThat(html).contains("&lt;b&gt;tiny&lt;/b&gt; &amp; co").doesNotContain("<b>tiny</b>");
         String out = System.getProperty("steersynth.report.html");
         if (out != null) {
