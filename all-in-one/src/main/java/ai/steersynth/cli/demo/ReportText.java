@@ -25,6 +25,7 @@ final class ReportText {
             Map<?, ?> section = map(item);
             Map<?, ?> beat = map(section.get("beatPrompting"));
             out.append(String.format("%n== %s on %s ==%n", section.get("conceptId"), section.get("modelId")));
+            out.append(judgeValidity(map(section.get("judgeValidity"))));
             out.append("  ").append(beat.get("headline")).append('\n');
             out.append(String.format(
                     "  prompting baseline AUROC %s, original data AUROC %s%n",
@@ -74,6 +75,22 @@ final class ReportText {
             }
         }
         return out.toString();
+    }
+
+    /** The invalid-judge flag first, since it says the section's success and HM are no evidence. */
+    private static String judgeValidity(Map<?, ?> validity) {
+        if (validity.get("flag") != null) {
+            return "  !! " + validity.get("flag") + '\n';
+        }
+        if (validity.get("validityAuroc") == null) {
+            return "  judge validity: " + validity.get("validityNote") + '\n';
+        }
+        return String.format(
+                "  judge %s AUROC on the real test split %s (%s examples, threshold %s)%n",
+                validity.get("judgeId"),
+                number(validity.get("validityAuroc")),
+                validity.get("examples"),
+                number(validity.get("threshold")));
     }
 
     private static String auroc(Object entry) {
