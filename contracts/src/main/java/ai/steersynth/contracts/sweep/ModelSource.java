@@ -43,6 +43,28 @@ public record ModelSource(Type type, String location) {
                 "'" + trimmed + "' must be 'hf:<org>/<name>', a .gguf file path or a model directory path");
     }
 
+    /**
+     * Where this source's files are on this machine: the file or directory itself ({@code ~} expanded), or for a
+     * Hugging Face repo its directory in the model cache ({@code org-name}), which must already be there.
+     *
+     * @param modelCache the directory Hugging Face models are kept in, one {@code org-name} directory each
+     * @throws IllegalArgumentException naming the model and what to do when a Hugging Face model is not cached
+     */
+    public java.nio.file.Path localPath(java.nio.file.Path modelCache) {
+        return switch (type) {
+            case GGUF, DIRECTORY -> java.nio.file.Path.of(location.replaceFirst("^~", System.getProperty("user.home")));
+            case HUGGING_FACE -> {
+                java.nio.file.Path cached = modelCache.resolve(location.replace('/', '-'));
+                if (!java.nio.file.Files.isDirectory(cached)) {
+                    throw new IllegalArgumentException("model hf:" + location + " is not in the model cache " + cached
+                            + ": download it there (config.json, *.safetensors, tokenizer.json, tokenizer_config.json),"
+                            + " or register a local directory or .gguf file");
+                }
+                yield cached;
+            }
+        };
+    }
+
     /** The user-facing form, the inverse of {@link #parse}. */
     public String asText() {
         return type == Type.HUGGING_FACE ? "hf:" + location : location;

@@ -5,7 +5,6 @@ import ai.steersynth.engine.ModelFiles;
 import ai.steersynth.engine.model.Devices;
 import ai.steersynth.engine.model.LlamaModel;
 import ai.steersynth.generator.config.GeneratorProperties;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +32,7 @@ public class LoadedModels implements DisposableBean {
     }
 
     private LoadedModel load(ModelSource source) {
-        Path path = localPath(source);
+        Path path = source.localPath(properties.modelCache());
         long started = System.nanoTime();
         ModelFiles files = ModelFiles.open(path);
         try {
@@ -48,23 +47,6 @@ public class LoadedModels implements DisposableBean {
             files.close();
             throw e;
         }
-    }
-
-    /** Where the source's files are on this machine. */
-    private Path localPath(ModelSource source) {
-        return switch (source.type()) {
-            case GGUF, DIRECTORY -> Path.of(source.location().replaceFirst("^~", System.getProperty("user.home")));
-            case HUGGING_FACE -> {
-                Path cached = properties.modelCache().resolve(source.location().replace('/', '-'));
-                if (!Files.isDirectory(cached)) {
-                    throw new IllegalArgumentException("model hf:" + source.location()
-                            + " is not in the model cache: download it (config.json, *.safetensors, tokenizer.json,"
-                            + " tokenizer_config.json) into " + cached
-                            + ", or register a local directory or .gguf file");
-                }
-                yield cached;
-            }
-        };
     }
 
     @Override

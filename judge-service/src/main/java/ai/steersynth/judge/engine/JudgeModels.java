@@ -4,7 +4,6 @@ import ai.steersynth.contracts.sweep.ModelSource;
 import ai.steersynth.engine.ModelFiles;
 import ai.steersynth.engine.model.Devices;
 import ai.steersynth.engine.model.LlamaModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -65,7 +64,7 @@ public final class JudgeModels implements AutoCloseable {
     }
 
     private LoadedModel load(ModelSource source) {
-        Path path = localPath(source);
+        Path path = source.localPath(modelCache);
         long started = System.nanoTime();
         ModelFiles files = ModelFiles.open(path);
         try {
@@ -80,18 +79,7 @@ public final class JudgeModels implements AutoCloseable {
 
     /** Where the source's files are on this machine (the same layout as the generator's model cache). */
     private Path localPath(ModelSource source) {
-        return switch (source.type()) {
-            case GGUF, DIRECTORY -> Path.of(source.location().replaceFirst("^~", System.getProperty("user.home")));
-            case HUGGING_FACE -> {
-                Path cached = modelCache.resolve(source.location().replace('/', '-'));
-                if (!Files.isDirectory(cached)) {
-                    throw new IllegalArgumentException("hf:" + source.location() + " is not in the model cache "
-                            + cached + " (the judge does not download models; put config.json, *.safetensors,"
-                            + " tokenizer.json and tokenizer_config.json there, or register a local path)");
-                }
-                yield cached;
-            }
-        };
+        return source.localPath(modelCache);
     }
 
     @Override

@@ -4,7 +4,6 @@ import ai.steersynth.contracts.sweep.ModelSource;
 import ai.steersynth.engine.ModelFiles;
 import ai.steersynth.engine.model.Devices;
 import ai.steersynth.engine.model.LlamaModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -24,7 +23,7 @@ public record FileModelLoader(Path modelCache, String device) implements ModelLo
 
     @Override
     public LoadedModel load(ModelSource source) {
-        Path path = localPath(source);
+        Path path = source.localPath(modelCache);
         ModelFiles files = ModelFiles.open(path);
         try {
             LlamaModel model = LlamaModel.load(files.weights(), Devices.resolve(device));
@@ -36,17 +35,6 @@ public record FileModelLoader(Path modelCache, String device) implements ModelLo
     }
 
     private Path localPath(ModelSource source) {
-        return switch (source.type()) {
-            case GGUF, DIRECTORY -> Path.of(source.location().replaceFirst("^~", System.getProperty("user.home")));
-            case HUGGING_FACE -> {
-                Path cached = modelCache.resolve(source.location().replace('/', '-'));
-                if (!Files.isDirectory(cached)) {
-                    throw new IllegalArgumentException("model hf:" + source.location()
-                            + " is not in the model cache " + cached + ": download it there (config.json,"
-                            + " *.safetensors, tokenizer.json, tokenizer_config.json) or register a local path");
-                }
-                yield cached;
-            }
-        };
+        return source.localPath(modelCache);
     }
 }
