@@ -51,7 +51,7 @@ class FineTuneDetectorTest {
         }
     }
 
-    /** Letters a-m versus n-z: it learns the concept, and the same set trains the same detector. */
+    /** Letters a-m versus n-z: it learns the concept, and the same set trains the same detector (to ~1e-3). */
     @Test
     void itLearnsASeparableConceptAndTwoRunsWithTheSameSeedScoreAlike() {
         Random random = new Random(11);
@@ -69,7 +69,10 @@ class FineTuneDetectorTest {
             double[] scores = first.score(testTexts);
 
             assertThat(Auroc.of(scores, testLabels)).isGreaterThan(0.9);
-            assertThat(second.score(testTexts)).containsExactly(scores);
+            // Not bit-identical: multi-threaded PyTorch CPU kernels may sum in another order from run to run, and
+            // training amplifies that to about 1e-3 in the scores (seen in CI); the same seed gives the same model
+            // up to that.
+            assertThat(second.score(testTexts)).containsExactly(scores, within(0.01));
             assertThat(first.parameters())
                     .containsEntry("frozenBlocks", "0..1")
                     .containsEntry("optimizer", "Adam")
