@@ -152,6 +152,7 @@ class EndToEndSweepTest {
         SweepReport report = report(sweepId);
         assertReportIsComputedFromTheStoredNumbers(sweepId, report);
         assertTheReportPageAndTheExportsAreServed(sweepId, report);
+        assertTheReportCarriesTheJudgesStoredValidity(sweepId);
     }
 
     // --- the sweep ----------------------------------------------------------------------------------
@@ -347,6 +348,37 @@ class EndToEndSweepTest {
     }
 
     // --- the report ---------------------------------------------------------------------------------
+
+    /**
+     * The judge announces its validity on the concept's real test split on its own schedule; once it has, the
+     * report shows exactly the AUROC the judge stored, and flags the judge iff it falls below the threshold.
+     */
+    private static void assertTheReportCarriesTheJudgesStoredValidity(String sweepId) throws Exception {
+        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        SweepReport.JudgeValidity validity = report(sweepId).sections().get(0).judgeValidity();
+        while (validity.validityAuroc() == null) {
+            assertThat(System.nanoTime())
+                    .as("judge validity never reached the report")
+                    .isLessThan(deadline);
+            assertThat(validity.validityNote()).isNotNull();
+            Thread.sleep(500);
+            validity = report(sweepId).sections().get(0).judgeValidity();
+        }
+        double stored;
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT auroc FROM judging.judge_validity WHERE judge_id = ? AND pack_id = ?")) {
+            statement.setString(1, validity.judgeId());
+            statement.setString(2, CONCEPT);
+            try (ResultSet rows = statement.executeQuery()) {
+                assertThat(rows.next()).as("the judge stored its validity").isTrue();
+                stored = rows.getDouble(1);
+            }
+        }
+        assertThat(validity.validityAuroc()).isCloseTo(stored, within(1e-12));
+        assertThat(validity.valid()).isEqualTo(stored >= validity.threshold());
+        assertThat(validity.flag() == null).isEqualTo(validity.valid());
+    }
 
     private static SweepReport report(String sweepId) throws Exception {
         HttpResponse<String> response = get("/api/sweeps/" + sweepId + "/report");
