@@ -61,10 +61,14 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StackSettings settings = StackSettings.fromEnvironment(System.getenv());
         Path modelPath = model != null ? model : DefaultModel.ensure(DefaultModel.cacheDirectory(), this::say);
-        // The size's pair budget, unless the user chose one (STEERSYNTH_GENERATOR_MAX_VECTOR_PAIRS).
-        Map<String, Object> stackProperties = System.getenv("STEERSYNTH_GENERATOR_MAX_VECTOR_PAIRS") == null
-                ? Map.of("steersynth.generator.max-vector-pairs", size.vectorPairs())
-                : Map.of();
+        // The size's pair budget and batch size, unless the user chose them (environment variables).
+        Map<String, Object> stackProperties = new java.util.HashMap<>();
+        if (System.getenv("STEERSYNTH_GENERATOR_MAX_VECTOR_PAIRS") == null) {
+            stackProperties.put("steersynth.generator.max-vector-pairs", size.vectorPairs());
+        }
+        if (System.getenv("STEERSYNTH_GENERATOR_BATCH_SIZE") == null) {
+            stackProperties.put("steersynth.generator.batch-size", size.generatorBatchSize());
+        }
         try (EmbeddedStack stack = EmbeddedStack.start(settings, stackProperties, this::say)) {
             Api api = new Api(stack.gatewayUrl(), stack.apiKey());
             say("Gateway " + stack.gatewayUrl() + " (API key in "
@@ -81,7 +85,13 @@ public final class DemoCommand implements Callable<Integer> {
             String sweepId = (String) created.get("id");
             say("Sweep " + sweepId + ": " + ((Map<?, ?>) created.get("configs")).get("total") + " configs ("
                     + size.name().toLowerCase(java.util.Locale.ROOT) + ")");
-            Map<?, ?> finished = follow(api, sweepId);
+            StageTimes times = new StageTimes();
+            Map<?, ?> finished = follow(
+                    api,
+                    sweepId,
+                    new StageMeterReader(http, stack.servicePorts().values()),
+                    times);
+            say(times.render());
             if (!"COMPLETED".equals(finished.get("state"))) {
                 say("Sweep ended " + finished.get("state") + ": " + finished.get("errors"));
                 return 1;
@@ -94,12 +104,15 @@ public final class DemoCommand implements Callable<Integer> {
             Files.writeString(reportPage, api.text("/api/sweeps/" + sweepId + "/report.html"));
             Path reportJson = exportDirectory.resolve("report.json");
             Files.writeString(reportJson, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            Path timings = exportDirectory.resolve("timings.json");
+            Files.writeString(timings, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(times.toJson()));
             if (json) {
                 System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             } else {
                 System.out.println(ReportText.render(report));
             }
-            say("Report with plots: " + reportPage.toUri() + " (JSON: " + reportJson + ")");
+            say("Report with plots: " + reportPage.toUri() + " (JSON: " + reportJson + "; stage times: " + timings
+                    + ")");
             exports.forEach(path -> say("Exported " + path));
             System.err.flush();
             return 0;
@@ -120,12 +133,19 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private Map<?, ?> follow(Api api, String sweepId) throws IOException, InterruptedException {
+    /** Polls the sweep about once a second, drawing its progress and sampling the stages' meters, until it ends. */
+    private Map<?, ?> follow(Api api, String sweepId, StageMeterReader meters, StageTimes times)
+            throws IOException, InterruptedException {
         ProgressBars bars = new ProgressBars(System.err, System.console() != null);
         long deadline = System.nanoTime() + timeout.toNanos();
+        long previous = System.nanoTime();
         while (true) {
             Map<?, ?> sweep = api.get("/api/sweeps/" + sweepId);
             bars.draw(sweep);
+            StageTimes.Reading reading = meters.read();
+            long now = System.nanoTime();
+            times.add(reading, (now - previous) / 1e9);
+            previous = now;
             String state = String.valueOf(sweep.get("state"));
             if (state.equals("COMPLETED") || state.equals("CANCELLED")) {
                 return sweep;

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 enum DemoSize {
     /** Two methods, one layer, two strengths, a few short samples: minutes on a laptop. */
-    SMOKE(List.of("MEAN_DIFFERENCE", "PCA"), List.of(15), List.of(0.5, 1.0), 8, 24, 1, 32),
+    SMOKE(List.of("MEAN_DIFFERENCE", "PCA"), List.of(15), List.of(0.5, 1.0), 8, 24, 1, 32, 16),
     /** All four methods, two layers, three strengths. */
     DEFAULT(
             List.of("MEAN_DIFFERENCE", "PCA", "LINEAR_PROBE", "ACTADD"),
@@ -19,16 +19,21 @@ enum DemoSize {
             16,
             32,
             2,
-            64),
-    /** The paper-sized grid: 4 concepts x 4 methods x 3 layers x 3 strengths = 144 steering configs plus baselines. */
+            64,
+            16),
+    /**
+     * The paper-sized grid: 4 concepts x 4 methods x 3 layers x 3 strengths = 144 steering configs plus baselines,
+     * 32 samples of at most 32 tokens each (twice the default's samples: the detector budget is the sample count).
+     */
     FULL(
             List.of("MEAN_DIFFERENCE", "PCA", "LINEAR_PROBE", "ACTADD"),
             List.of(9, 15, 21),
             List.of(0.25, 0.5, 1.0),
-            64,
-            48,
+            32,
+            32,
             3,
-            128);
+            128,
+            32);
 
     static final List<String> CONCEPTS = List.of("toxicity", "harmful-requests", "sycophancy", "hallucination");
 
@@ -39,6 +44,7 @@ enum DemoSize {
     private final int maxNewTokens;
     private final int detectorSeeds;
     private final int vectorPairs;
+    private final int generatorBatchSize;
 
     DemoSize(
             List<String> methods,
@@ -47,7 +53,8 @@ enum DemoSize {
             int samplesPerConfig,
             int maxNewTokens,
             int detectorSeeds,
-            int vectorPairs) {
+            int vectorPairs,
+            int generatorBatchSize) {
         this.methods = methods;
         this.layers = layers;
         this.strengths = strengths;
@@ -55,6 +62,7 @@ enum DemoSize {
         this.maxNewTokens = maxNewTokens;
         this.detectorSeeds = detectorSeeds;
         this.vectorPairs = vectorPairs;
+        this.generatorBatchSize = generatorBatchSize;
     }
 
     /**
@@ -63,6 +71,15 @@ enum DemoSize {
      */
     int vectorPairs() {
         return vectorPairs;
+    }
+
+    /**
+     * Rows per generation batch. Larger batches cost less CPU per token on the default model (batch 8: 29 ms,
+     * batch 32: 11 ms per token in docs/performance.md), but each takes longer before its samples reach the judge;
+     * the full grid has enough work queued to keep every stage busy either way.
+     */
+    int generatorBatchSize() {
+        return generatorBatchSize;
     }
 
     /** The sweep request body for this size. */

@@ -12,6 +12,7 @@ import ai.steersynth.generator.domain.SteeringResolver;
 import ai.steersynth.generator.persistence.PackRepository;
 import ai.steersynth.generator.persistence.TaskRepository;
 import ai.steersynth.generator.persistence.TaskRepository.TaskRow;
+import ai.steersynth.platform.observability.StageTimer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,6 +51,7 @@ class GenerationWorker implements SmartLifecycle {
     private final SamplePublisher publisher;
     private final GeneratorProperties properties;
     private final Clock clock;
+    private final StageTimer stages;
     private final AtomicInteger queueDepth = new AtomicInteger();
     private final Counter tokens;
     private final Map<String, Integer> attempts = new HashMap<>();
@@ -65,6 +67,7 @@ class GenerationWorker implements SmartLifecycle {
             SamplePublisher publisher,
             GeneratorProperties properties,
             Clock clock,
+            StageTimer stages,
             MeterRegistry meters) {
         this.tasks = tasks;
         this.packs = packs;
@@ -73,6 +76,7 @@ class GenerationWorker implements SmartLifecycle {
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
+        this.stages = stages;
         Gauge.builder("steersynth.generator.queue.depth", queueDepth, AtomicInteger::get)
                 .description("Pending generation tasks (configs) seen by the last poll")
                 .register(meters);
@@ -153,7 +157,7 @@ class GenerationWorker implements SmartLifecycle {
         }
         List<GeneratedText> texts;
         try {
-            texts = generator.generate(model, jobs);
+            texts = stages.time(StageTimer.GENERATION, () -> generator.generate(model, jobs));
         } catch (RuntimeException e) {
             if (stopping(e)) {
                 // Not the batch's fault: nothing was published, and a restart generates these samples again.
@@ -190,7 +194,9 @@ class GenerationWorker implements SmartLifecycle {
         }
         try {
             ResolvedSteering resolved = task.config().kind() == ConfigKind.STEERED
-                    ? steering.resolve(task.modelSource(), task.config(), pack.get())
+                    ? stages.time(
+                            StageTimer.EXTRACTION,
+                            () -> steering.resolve(task.modelSource(), task.config(), pack.get()))
                     : null;
             return Optional.of(JobPlanner.missingJobs(
                     task.config(), task.settings(), pack.get(), resolved, tasks.publishedIndices(configId), limit));

@@ -13,6 +13,7 @@ import ai.steersynth.judge.persistence.PackRepository;
 import ai.steersynth.judge.persistence.SweepRepository;
 import ai.steersynth.judge.persistence.SweepRepository.ConfigContext;
 import ai.steersynth.platform.messaging.MessageLog;
+import ai.steersynth.platform.observability.StageTimer;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ class SampleEventHandler {
     private final JudgementRecorder recorder;
     private final MessageLog messageLog;
     private final TransactionTemplate transactions;
+    private final StageTimer stages;
 
     SampleEventHandler(
             JudgementRepository judgements,
@@ -46,7 +48,8 @@ class SampleEventHandler {
             JudgeRegistry registry,
             JudgementRecorder recorder,
             MessageLog messageLog,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            StageTimer stages) {
         this.judgements = judgements;
         this.sweeps = sweeps;
         this.packs = packs;
@@ -54,6 +57,7 @@ class SampleEventHandler {
         this.recorder = recorder;
         this.messageLog = messageLog;
         this.transactions = transactions;
+        this.stages = stages;
     }
 
     public void handle(SampleEvent event) {
@@ -101,7 +105,7 @@ class SampleEventHandler {
         if (cached.isPresent()) {
             return cached.get();
         }
-        JudgeResult result = judge.judge(request);
+        JudgeResult result = stages.time(StageTimer.JUDGING, () -> judge.judge(request));
         if (result.isScored()) {
             judgements.cache(judge.judgeId(), rubricVersion, inputHash, result);
         }

@@ -9,6 +9,7 @@ import ai.steersynth.metrics.domain.TextEmbedder;
 import ai.steersynth.metrics.persistence.Measurement;
 import ai.steersynth.metrics.persistence.MeasurementStore;
 import ai.steersynth.metrics.persistence.SampleRepository;
+import ai.steersynth.platform.observability.StageTimer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -46,6 +47,7 @@ class DiversityWorker {
     private final int maxAttempts;
     private final Timer computation;
     private final Counter reportsPublished;
+    private final StageTimer stages;
     /** Configs queued or running here, so a claim announced twice (after commit and on resume) runs once. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
@@ -55,12 +57,14 @@ class DiversityWorker {
             TextEmbedder embedder,
             ExecutorService diversityPool,
             MetricsProperties properties,
+            StageTimer stages,
             MeterRegistry meters) {
         this.store = store;
         this.samples = samples;
         this.embedder = embedder;
         this.pool = diversityPool;
         this.maxAttempts = properties.maxAttempts();
+        this.stages = stages;
         this.computation = Timer.builder(COMPUTATION_TIMER)
                 .description("Embedding and measuring one config's sample set")
                 .register(meters);
@@ -137,7 +141,8 @@ class DiversityWorker {
                     + run.sampleCount() + " samples stored");
         }
         DiversityCalculator calculator = new DiversityCalculator(embedder, new DiversitySettings(run.mattrWindow()));
-        DiversityScores scores = computation.record(() -> calculator.measure(texts));
+        DiversityScores scores =
+                stages.time(StageTimer.DIVERSITY, () -> computation.record(() -> calculator.measure(texts)));
         Map<String, Double> components = scores.components();
         components.forEach((name, value) -> {
             if (!Double.isFinite(value)) {

@@ -3,8 +3,12 @@ package ai.steersynth.platform.config;
 import ai.steersynth.platform.messaging.EventPublisher;
 import ai.steersynth.platform.messaging.MessageLog;
 import ai.steersynth.platform.messaging.OutboxRelay;
+import ai.steersynth.platform.observability.StageTimer;
 import ai.steersynth.platform.web.ApiExceptionHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,7 +27,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * What every SteerSynth service gets by depending on {@code platform}: the outbox publisher and
  * relay, the message log, one Kafka error handler (bounded exponential backoff, then the
- * {@code <topic>-dlt} dead-letter topic), and JSON problem responses for the web layer.
+ * {@code <topic>-dlt} dead-letter topic), JSON problem responses for the web layer, and the stage timer.
  */
 @AutoConfiguration(
         afterName = {
@@ -64,6 +68,13 @@ public class PlatformAutoConfiguration {
         var backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxAttempts(4);
         return new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka), backOff);
+    }
+
+    /** Stage timings in the service's meter registry (a private one where the service has none). */
+    @Bean
+    @ConditionalOnMissingBean
+    StageTimer stageTimer(ObjectProvider<MeterRegistry> registry) {
+        return new StageTimer(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package ai.steersynth.trainer.messaging;
 import ai.steersynth.contracts.sweep.DetectorSettings;
 import ai.steersynth.contracts.sweep.ModelSource;
 import ai.steersynth.contracts.sweep.SweepSettings;
+import ai.steersynth.platform.observability.StageTimer;
 import ai.steersynth.trainer.domain.Detector;
 import ai.steersynth.trainer.domain.DetectorEvaluator;
 import ai.steersynth.trainer.domain.DetectorRegistry;
@@ -55,6 +56,7 @@ class TrainingWorker {
     private final DetectorRegistry registry;
     private final DetectorEvaluator evaluator;
     private final DetectorRunRecorder recorder;
+    private final StageTimer stages;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
@@ -67,7 +69,8 @@ class TrainingWorker {
             SampleRepository samples,
             DetectorRegistry registry,
             DetectorEvaluator evaluator,
-            DetectorRunRecorder recorder) {
+            DetectorRunRecorder recorder,
+            StageTimer stages) {
         this.executor = trainingExecutor;
         this.reads = new TransactionTemplate(transactionManager);
         this.reads.setReadOnly(true);
@@ -78,6 +81,7 @@ class TrainingWorker {
         this.registry = registry;
         this.evaluator = evaluator;
         this.recorder = recorder;
+        this.stages = stages;
     }
 
     /** Destroyed before the executor and the database it uses, so a run cut short by shutdown is told apart. */
@@ -139,7 +143,7 @@ class TrainingWorker {
         Inputs inputs = loaded.get();
         SeededEvaluation evaluation;
         try {
-            evaluation = inputs.test().run(detector(inputs), evaluator);
+            evaluation = stages.time(StageTimer.TRAINING, () -> inputs.test().run(detector(inputs), evaluator));
         } catch (IllegalArgumentException e) {
             // The inputs cannot train this detector (a class too small, a kind not offered): a result, not a fault.
             recorder.fail(configId, Objects.toString(e.getMessage(), e.toString()));
