@@ -18,7 +18,8 @@ import java.util.Objects;
  * keeps its own small LRU cache keyed by text, so re-embedding the same test split for several detectors
  * costs one model call per distinct text. Instances are thread-safe.
  *
- * <p>The model rejects blank input, so a blank text (an empty generation, say) is embedded as
+ * <p>The model rejects input without tokens, so a blank text (an empty generation, or one of no-break spaces) is
+ * embedded as
  * {@link #BLANK_TEXT_STAND_IN}: every blank text maps to the same point, which is what a detector should
  * see for "no content".
  */
@@ -102,7 +103,7 @@ public final class SentenceEmbedder {
     private static float[][] embedUncached(List<String> batch) {
         List<TextSegment> segments = new ArrayList<>(batch.size());
         for (String text : batch) {
-            segments.add(TextSegment.from(text.isBlank() ? BLANK_TEXT_STAND_IN : text));
+            segments.add(TextSegment.from(isBlank(text) ? BLANK_TEXT_STAND_IN : text));
         }
         List<Embedding> embeddings = Model.INSTANCE.embedAll(segments).content();
         float[][] vectors = new float[batch.size()][];
@@ -110,6 +111,19 @@ public final class SentenceEmbedder {
             vectors[i] = normalised(embeddings.get(i).vector());
         }
         return vectors;
+    }
+
+    /**
+     * Whether the model would see no token in {@code text}. Its BERT tokenizer drops whitespace, every Unicode space
+     * separator and control and format characters, which {@link String#isBlank()} does not all cover: a steered
+     * model that emits 32 no-break spaces (U+00A0) must not make the embedding fail.
+     */
+    static boolean isBlank(String text) {
+        return text.codePoints()
+                .allMatch(c -> Character.isWhitespace(c)
+                        || Character.isSpaceChar(c)
+                        || Character.getType(c) == Character.CONTROL
+                        || Character.getType(c) == Character.FORMAT);
     }
 
     /** Scales to unit L2 norm (accumulated in double); the model already normalises, this makes it a contract. */

@@ -92,6 +92,20 @@ class SentenceEmbedderTest {
     }
 
     @Test
+    void textsTheTokenizerSeesNothingInAreBlankToo() {
+        // A steered model emitted 32 no-break spaces in a real sweep; the model call used to throw on them.
+        List<String> invisible = List.of("\u00a0".repeat(32), "\u200b\ufeff", "\t\u2003\u202f\n");
+
+        float[][] v = embedder.embed(invisible);
+
+        float[] standIn = embedder.embed(SentenceEmbedder.BLANK_TEXT_STAND_IN);
+        for (float[] vector : v) {
+            assertThat(vector).containsExactly(standIn, within(1e-6f));
+        }
+        assertThat(SentenceEmbedder.isBlank("\u00a0a\u00a0")).isFalse();
+    }
+
+    @Test
     void anEmptyListGivesNoVectors() {
         assertThat(embedder.embed(List.of())).isEmpty();
     }
