@@ -80,7 +80,7 @@ class TrainerEventHandler {
                     pack.detectorData().train(),
                     pack.detectorData().test());
             packs.lock(pack.id());
-            for (String configId : configs.unbound(pack.id())) {
+            for (String configId : configs.unbound(pack.id(), hash)) {
                 configs.bindPack(configId, hash);
                 starter.consider(configId);
             }
@@ -143,9 +143,10 @@ class TrainerEventHandler {
         TreeSet<String> concepts = new TreeSet<>();
         specs.forEach(c -> concepts.add(c.conceptId()));
         concepts.forEach(packs::lock);
-        specs.forEach(configs::insert);
         for (ConfigSpec spec : specs) {
-            packs.latestHash(spec.conceptId()).ifPresent(hash -> configs.bindPack(spec.configId(), hash));
+            String expected = e.packContentHashes().get(spec.conceptId());
+            configs.insert(spec, expected);
+            versionToBind(spec.conceptId(), expected).ifPresent(hash -> configs.bindPack(spec.configId(), hash));
         }
         Optional<String> problem = DetectorSettingsCheck.problem(e.settings(), registry);
         boolean readsModel = problem.isEmpty() && registry.needsModel(DetectorSettingsCheck.kind(e.settings()));
@@ -162,6 +163,17 @@ class TrainerEventHandler {
                 starter.consider(spec.configId());
             }
         }
+    }
+
+    /**
+     * The version a new config binds to now: the one its sweep was created with when the sweep named it (once that
+     * version is stored; until then the config waits for its publication), else the latest stored.
+     */
+    private Optional<String> versionToBind(String conceptId, String expectedHash) {
+        if (expectedHash == null) {
+            return packs.latestHash(conceptId);
+        }
+        return packs.exists(conceptId, expectedHash) ? Optional.of(expectedHash) : Optional.empty();
     }
 
     private boolean firstDelivery(String eventId) {

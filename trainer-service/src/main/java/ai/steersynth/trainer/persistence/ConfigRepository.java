@@ -20,17 +20,23 @@ public class ConfigRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores a config as WAITING unless it is known. */
-    public void insert(ConfigSpec config) {
+    /**
+     * Stores a config as WAITING unless it is known.
+     *
+     * @param expectedPackHash the pack version the sweep was created with, which alone the config may bind to,
+     *     or {@code null} when the sweep named none (then it binds to the latest version)
+     */
+    public void insert(ConfigSpec config, String expectedPackHash) {
         jdbc.sql("""
-                        INSERT INTO training_config (config_id, sweep_id, kind, concept_id, spec)
-                        VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (config_id) DO NOTHING""")
+                        INSERT INTO training_config (config_id, sweep_id, kind, concept_id, spec, expected_pack_hash)
+                        VALUES (?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (config_id) DO NOTHING""")
                 .params(
                         config.configId(),
                         config.sweepId(),
                         config.kind().name(),
                         config.conceptId(),
-                        EventCodec.encode(config))
+                        EventCodec.encode(config),
+                        expectedPackHash)
                 .update();
     }
 
@@ -52,11 +58,16 @@ public class ConfigRepository {
                 .optional();
     }
 
-    /** Ids of the configs of a concept still waiting for a pack version, in id order. */
-    public List<String> unbound(String conceptId) {
+    /**
+     * Ids of the configs of a concept still waiting for a pack version that may bind to version {@code contentHash}
+     * (those that expect exactly it, and those that expect none), in id order.
+     */
+    public List<String> unbound(String conceptId, String contentHash) {
         return jdbc.sql("""
                         SELECT config_id FROM training_config
-                        WHERE concept_id = ? AND pack_content_hash IS NULL AND status = 'WAITING' ORDER BY config_id""").param(conceptId).query(String.class).list();
+                        WHERE concept_id = ? AND pack_content_hash IS NULL AND status = 'WAITING'
+                            AND (expected_pack_hash IS NULL OR expected_pack_hash = ?)
+                        ORDER BY config_id""").params(conceptId, contentHash).query(String.class).list();
     }
 
     /** Binds the config to a pack version unless it is bound already (a config never changes version). */

@@ -46,6 +46,15 @@ public class PackVersionRepository {
                 .optional();
     }
 
+    /** Whether this version is stored. */
+    public boolean exists(String packId, String contentHash) {
+        return jdbc.sql("SELECT count(*) FROM pack_version WHERE pack_id = ? AND content_hash = ?")
+                        .params(packId, contentHash)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** The splits of one version. */
     public Optional<PackSplits> find(String packId, String contentHash) {
         return jdbc.sql("SELECT train, test FROM pack_version WHERE pack_id = ? AND content_hash = ?")

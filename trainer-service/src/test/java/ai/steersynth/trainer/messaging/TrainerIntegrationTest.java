@@ -178,6 +178,70 @@ class TrainerIntegrationTest {
     }
 
     @Test
+    void aSweepCreatedWithAnOlderPackVersionTrainsOnThatVersionThoughANewerOneIsStored() throws Exception {
+        String sweepId = newId("sweep");
+        String packId = newId("pack");
+        String configId = sweepId + "-c000";
+        String older = "h1-" + packId;
+        String newer = "h2-" + packId;
+        send(Topics.CONCEPT_PACKS, packPublished(packId, older));
+        send(Topics.CONCEPT_PACKS, packPublished(packId, newer));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(packs.latestHash(packId)).contains(newer));
+
+        send(
+                Topics.SWEEPS,
+                sweepCreated(
+                        sweepId,
+                        settings("embedding-logreg", null),
+                        Map.of(packId, older),
+                        config(configId, sweepId, ConfigKind.ORIGINAL_DATA, packId)));
+
+        List<DetectorRunEvent> published = drain(sweepId, 1);
+        assertThat(published).singleElement().isInstanceOf(DetectorRunEvent.DetectorRunCompleted.class);
+        assertThat(runOf(published, configId).composition()).containsEntry("packContentHash", older);
+        assertThat(configs.find(configId).orElseThrow().packContentHash()).isEqualTo(older);
+        assertThat(jdbc.sql("SELECT pack_content_hash FROM detector_run WHERE config_id = ?")
+                        .param(configId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(older);
+    }
+
+    @Test
+    void aConfigWaitsForThePackVersionItsSweepNamesAndIsNotBoundByAnotherVersionPublishedMeanwhile() throws Exception {
+        String sweepId = newId("sweep");
+        String packId = newId("pack");
+        String configId = sweepId + "-c000";
+        String named = "h1-" + packId;
+        String other = "h2-" + packId;
+        send(
+                Topics.SWEEPS,
+                sweepCreated(
+                        sweepId,
+                        settings("embedding-logreg", null),
+                        Map.of(packId, named),
+                        config(configId, sweepId, ConfigKind.ORIGINAL_DATA, packId)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(configs.find(configId)).isPresent());
+
+        // Storing a version and binding the configs waiting for it commit together: once it is visible, the
+        // handler has decided.
+        send(Topics.CONCEPT_PACKS, packPublished(packId, other));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(packs.latestHash(packId)).contains(other));
+        assertThat(configs.find(configId).orElseThrow().packContentHash()).isNull();
+        assertThat(configs.find(configId).orElseThrow().status()).isEqualTo(TrainingStatus.WAITING);
+        assertThat(runsOf(sweepId)).isZero();
+
+        send(Topics.CONCEPT_PACKS, packPublished(packId, named));
+        List<DetectorRunEvent> published = drain(sweepId, 1);
+        assertThat(published).singleElement().isInstanceOf(DetectorRunEvent.DetectorRunCompleted.class);
+        assertThat(runOf(published, configId).composition()).containsEntry("packContentHash", named);
+        assertThat(configs.find(configId).orElseThrow().packContentHash()).isEqualTo(named);
+    }
+
+    @Test
     void aSweepWithAnUnsupportedDetectorKindGetsAFailedRunNamingTheSupportedKinds() throws Exception {
         String sweepId = newId("sweep");
         String packId = newId("pack");
@@ -342,7 +406,7 @@ class TrainerIntegrationTest {
                 pack.detectorData().train(),
                 pack.detectorData().test());
         sweeps.insert(sweepId, settings("embedding-logreg", null));
-        configs.insert(config(configId, sweepId, ConfigKind.ORIGINAL_DATA, packId));
+        configs.insert(config(configId, sweepId, ConfigKind.ORIGINAL_DATA, packId), null);
         configs.bindPack(configId, "hash-" + packId);
         assertThat(configs.markStarted(configId)).isTrue();
 
@@ -392,7 +456,22 @@ class TrainerIntegrationTest {
                 TinyPack.pack(packId, "hash-" + packId));
     }
 
+    /** Version {@code hash} of the pack, under the event id the sweep service gives it. */
+    private static ConceptPackEvent packPublished(String packId, String hash) {
+        return new ConceptPackEvent.ConceptPackPublished(
+                "pack-published:" + packId + ":" + hash,
+                packId,
+                Instant.now(),
+                Event.SCHEMA_VERSION,
+                TinyPack.pack(packId, hash));
+    }
+
     private static SweepEvent sweepCreated(String sweepId, SweepSettings settings, ConfigSpec... configs) {
+        return sweepCreated(sweepId, settings, Map.of(), configs);
+    }
+
+    private static SweepEvent sweepCreated(
+            String sweepId, SweepSettings settings, Map<String, String> packContentHashes, ConfigSpec... configs) {
         return new SweepEvent.SweepCreated(
                 "sweep-created:" + sweepId,
                 sweepId,
@@ -400,7 +479,9 @@ class TrainerIntegrationTest {
                 Event.SCHEMA_VERSION,
                 "test",
                 settings,
-                List.of(configs));
+                List.of(configs),
+                Map.of(),
+                packContentHashes);
     }
 
     private static List<SampleEvent> samples(String configId, String sweepId) {
