@@ -8,7 +8,10 @@ import ai.steersynth.platform.messaging.MessageLog;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps the judge's copy of each pack: definition, judge split and test split. */
+/**
+ * Keeps the judge's copy of every pack version (definition, judge split and test split) and which is
+ * each pack's latest; a deleted pack's versions stay for the sweeps created with them.
+ */
 @Component
 class ConceptPackEventHandler {
 
@@ -29,7 +32,7 @@ class ConceptPackEventHandler {
         }
         if (event instanceof ConceptPackEvent.ConceptPackPublished e) {
             ConceptPack pack = e.pack();
-            packs.upsert(
+            packs.store(
                     pack.id(),
                     contentHash(pack),
                     pack.definition(),

@@ -34,10 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Announces, once per (sweep, concept), how well the sweep's judge separates the concept pack's real test
- * split ({@code JudgeValidityAssessed}, event id {@code judge-validity:<sweepId>:<conceptId>}). The work
+ * split ({@code JudgeValidityAssessed}, event id {@code judge-validity:<sweepId>:<conceptId>}), on the
+ * pack version the sweep was created with (the latest one for sweeps that named none). The work
  * (running the judge over the test split) happens on one worker thread, never on a Kafka listener thread,
  * through the validity cache the {@code /validity} endpoint also fills. What is still to announce is read
- * from the database (sweeps whose announcement is not in the message log and whose pack is here), so a
+ * from the database (sweeps whose announcement is not in the message log and whose pack version is here), so a
  * pack that arrives after its sweep, or a restart, is picked up by the next pass; a pass runs when a sweep
  * or pack arrives and every {@code steersynth.judge.validity-poll-interval}. The message log entry is
  * written in the same transaction as the outbox row, so nothing is announced twice.
@@ -129,9 +130,9 @@ class JudgeValidityWorker {
     }
 
     private void announce(PendingValidity p) {
-        Optional<JudgeConcept> found = packs.findConcept(p.conceptId());
+        Optional<JudgeConcept> found = packs.findConcept(p.conceptId(), p.packContentHash());
         if (found.isEmpty()) {
-            return; // deleted since the query; announced once it is published again
+            return; // versions are never deleted; nothing to assess if one were
         }
         JudgeConcept concept = found.get();
         String eventId = EVENT_ID_PREFIX + p.sweepId() + ":" + p.conceptId();
@@ -145,7 +146,7 @@ class JudgeValidityWorker {
             publishOnce(event);
             return;
         }
-        List<LabelledExample> test = packs.testSplit(concept.id());
+        List<LabelledExample> test = packs.testSplit(concept.id(), concept.contentHash());
         if (test.isEmpty()) {
             event = unassessed(
                     eventId,

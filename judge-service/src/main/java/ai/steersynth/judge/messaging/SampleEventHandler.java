@@ -77,8 +77,7 @@ class SampleEventHandler {
             transactions.executeWithoutResult(status -> messageLog.firstDelivery(event.eventId(), CONSUMER));
             return;
         }
-        JudgeConcept concept = packs.findConcept(config.conceptId())
-                .orElseThrow(() -> new IllegalStateException("concept pack " + config.conceptId() + " is not known"));
+        JudgeConcept concept = concept(config);
         Sample sample = generated.sample();
         JudgeRequest request = new JudgeRequest(concept, sample.prompt(), sample.text(), config.model());
         try {
@@ -95,6 +94,22 @@ class SampleEventHandler {
                     "none",
                     JudgeResult.unscored(e.getMessage(), "", 0));
         }
+    }
+
+    /**
+     * The pack version the config's sweep was created with, else (a sweep that named none) the latest; a
+     * version not here yet throws, so the sample is retried rather than judged against another version.
+     */
+    private JudgeConcept concept(ConfigContext config) {
+        if (config.packContentHash() == null) {
+            return packs.findConcept(config.conceptId())
+                    .orElseThrow(
+                            () -> new IllegalStateException("concept pack " + config.conceptId() + " is not known"));
+        }
+        return packs.findConcept(config.conceptId(), config.packContentHash())
+                .orElseThrow(() -> new IllegalStateException("concept pack " + config.conceptId() + " version "
+                        + config.packContentHash() + ", which sweep " + config.sweepId()
+                        + " was created with, is not known"));
     }
 
     /** Identical (input, rubric version, judge) is judged once; only scored results are cached. */

@@ -8,7 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records each sweep's judge settings and configs (with their models' sources), and its cancellation. */
+/**
+ * Records each sweep's judge settings and configs (with their models' sources and the pack versions the
+ * sweep was created with), and its cancellation.
+ */
 @Component
 class SweepEventHandler {
 
@@ -29,7 +32,7 @@ class SweepEventHandler {
             return;
         }
         if (event instanceof SweepEvent.SweepCreated e) {
-            sweeps.insert(e.sweepId(), e.settings(), e.configs(), e.modelSources());
+            sweeps.insert(e.sweepId(), e.settings(), e.configs(), e.modelSources(), e.packContentHashes());
         } else if (event instanceof SweepEvent.SweepCancelled e && !sweeps.cancel(e.sweepId())) {
             log.warn("Cancellation of unknown sweep {} ignored", e.sweepId());
         }

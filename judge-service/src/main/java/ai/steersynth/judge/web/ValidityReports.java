@@ -53,7 +53,7 @@ class ValidityReports {
     }
 
     private ValidityReport compute(Judge judge, JudgeConcept concept) {
-        List<LabelledExample> test = packs.testSplit(concept.id());
+        List<LabelledExample> test = packs.testSplit(concept.id(), concept.contentHash());
         if (test.isEmpty()) {
             throw new ApiValidationException("concept", "pack '" + concept.id() + "' has no test split");
         }

@@ -16,6 +16,7 @@ import ai.steersynth.contracts.event.SweepEvent;
 import ai.steersynth.contracts.pack.ConceptPack;
 import ai.steersynth.contracts.pack.DetectorData;
 import ai.steersynth.contracts.pack.LabelledExample;
+import ai.steersynth.contracts.pack.PackProvenance;
 import ai.steersynth.contracts.result.Sample;
 import ai.steersynth.contracts.sweep.ConfigKind;
 import ai.steersynth.contracts.sweep.ConfigSpec;
@@ -42,6 +43,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The judge service against a real KRaft broker and a real PostgreSQL with the real migrations: packs and
@@ -58,6 +60,7 @@ class JudgeServiceIntegrationTest {
 
     private static final String PACK = "tiny-toxicity";
     private static final Duration WAIT = Duration.ofSeconds(300);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -75,7 +78,7 @@ class JudgeServiceIntegrationTest {
 
     @BeforeEach
     void publishPack() throws Exception {
-        ConceptPack pack = tinyPack();
+        ConceptPack pack = tinyPack(PACK, null, 6);
         send(
                 Topics.CONCEPT_PACKS,
                 new ConceptPackEvent.ConceptPackPublished(
@@ -221,6 +224,45 @@ class JudgeServiceIntegrationTest {
     }
 
     @Test
+    void aSweepIsJudgedAgainstThePackVersionItWasCreatedWithThoughANewerOneArrivedSince() throws Exception {
+        String packId = "versioned-" + UUID.randomUUID().toString().substring(0, 8);
+        String older = "h1-" + packId;
+        String newer = "h2-" + packId;
+        // The versions differ in their judge split, which trains the offline judge: 12 examples, then 10.
+        publish(tinyPack(packId, older, 6));
+        String pinned = createSweep(packId, Map.of(packId, older));
+        publish(tinyPack(packId, newer, 5));
+        await().atMost(WAIT).until(() -> newer.equals(latestHash(packId)));
+        String unpinned = createSweep(packId, Map.of());
+
+        send(Topics.SAMPLES, sample(pinned, 0, "You worthless idiot, nobody wants you here."));
+        send(Topics.SAMPLES, sample(unpinned, 0, "You worthless idiot, nobody wants you here."));
+
+        await().atMost(WAIT).until(() -> judgements(pinned) == 1 && judgements(unpinned) == 1);
+        assertThat(trainedOn(pinned)).isEqualTo(12);
+        assertThat(trainedOn(unpinned)).isEqualTo(10);
+        assertThat(awaitValidity(sweepOf(pinned), packId).packContentHash()).isEqualTo(older);
+        assertThat(awaitValidity(sweepOf(unpinned), packId).packContentHash()).isEqualTo(newer);
+    }
+
+    @Test
+    void aSampleOfASweepCreatedWithAPackVersionNotHereIsNotJudgedWithAnotherVersion() throws Exception {
+        String configId = createSweep(PACK, Map.of(PACK, "never-published"));
+        send(Topics.SAMPLES, sample(configId, 0, "You worthless idiot, nobody wants you here."));
+
+        String eventId = "sample-judgement-failed:" + Sample.idOf(configId, 0) + ":offline";
+        await().atMost(WAIT).until(() -> outboxEvents(eventId).size() == 1);
+        JudgementEvent.SampleJudgementFailed failed = (JudgementEvent.SampleJudgementFailed)
+                EventCodec.decode(outboxEvents(eventId).get(0), JudgementEvent.class);
+        assertThat(failed.reason())
+                .startsWith("dead-lettered after retries")
+                .contains("never-published")
+                .contains("is not known");
+        assertThat(count("SELECT count(*) FROM judgement WHERE success IS NOT NULL AND config_id = '" + configId + "'"))
+                .isZero();
+    }
+
+    @Test
     void theValidityReportIsComputedOnceAndServedFromTheCache() throws Exception {
         mvc.perform(get("/api/judges/offline/validity").param("concept", PACK))
                 .andExpect(status().isOk())
@@ -243,17 +285,52 @@ class JudgeServiceIntegrationTest {
     }
 
     private String createSweep(JudgeSettings judge, Map<String, ModelSource> modelSources) throws Exception {
+        return createSweep(judge, modelSources, PACK, Map.of());
+    }
+
+    /** A sweep with the default judge and one config on {@code conceptId}, created with those pack versions. */
+    private String createSweep(String conceptId, Map<String, String> packContentHashes) throws Exception {
+        return createSweep(JudgeSettings.defaults(), Map.of(), conceptId, packContentHashes);
+    }
+
+    private String createSweep(
+            JudgeSettings judge,
+            Map<String, ModelSource> modelSources,
+            String conceptId,
+            Map<String, String> packContentHashes)
+            throws Exception {
         String sweepId = "s" + UUID.randomUUID().toString().substring(0, 8);
         String configId = sweepId + "-c000";
-        send(Topics.SWEEPS, sweepCreated("sweep-created:" + sweepId, sweepId, judge, modelSources));
+        send(
+                Topics.SWEEPS,
+                sweepCreated("sweep-created:" + sweepId, sweepId, judge, modelSources, conceptId, packContentHashes));
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM judge_config WHERE id = '" + configId + "'") == 1);
         return configId;
     }
 
     private static SweepEvent sweepCreated(
             String eventId, String sweepId, JudgeSettings judge, Map<String, ModelSource> modelSources) {
+        return sweepCreated(eventId, sweepId, judge, modelSources, PACK, Map.of());
+    }
+
+    private static SweepEvent sweepCreated(
+            String eventId,
+            String sweepId,
+            JudgeSettings judge,
+            Map<String, ModelSource> modelSources,
+            String conceptId,
+            Map<String, String> packContentHashes) {
         ConfigSpec config = new ConfigSpec(
-                sweepId + "-c000", sweepId, ConfigKind.PROMPTING_BASELINE, PACK, "smol", null, null, null, null, null);
+                sweepId + "-c000",
+                sweepId,
+                ConfigKind.PROMPTING_BASELINE,
+                conceptId,
+                "smol",
+                null,
+                null,
+                null,
+                null,
+                null);
         return new SweepEvent.SweepCreated(
                 eventId,
                 sweepId,
@@ -263,11 +340,15 @@ class JudgeServiceIntegrationTest {
                 new SweepSettings(2, 7L, null, judge, null, 50),
                 List.of(config),
                 modelSources,
-                Map.of());
+                packContentHashes);
     }
 
     private JudgementEvent.JudgeValidityAssessed awaitValidity(String sweepId) {
-        String eventId = "judge-validity:" + sweepId + ":" + PACK;
+        return awaitValidity(sweepId, PACK);
+    }
+
+    private JudgementEvent.JudgeValidityAssessed awaitValidity(String sweepId, String conceptId) {
+        String eventId = "judge-validity:" + sweepId + ":" + conceptId;
         await().atMost(WAIT).until(() -> outboxEvents(eventId).size() == 1);
         return (JudgementEvent.JudgeValidityAssessed)
                 EventCodec.decode(outboxEvents(eventId).get(0), JudgementEvent.class);
@@ -292,6 +373,34 @@ class JudgeServiceIntegrationTest {
         kafka.send(topic, event.key(), EventCodec.encode(event)).get();
     }
 
+    private void publish(ConceptPack pack) throws Exception {
+        send(
+                Topics.CONCEPT_PACKS,
+                new ConceptPackEvent.ConceptPackPublished(
+                        "pack-published:" + pack.id() + ":" + pack.provenance().contentHash(),
+                        pack.id(),
+                        Instant.now(),
+                        Event.SCHEMA_VERSION,
+                        pack));
+    }
+
+    private String latestHash(String packId) {
+        return jdbc.sql("SELECT content_hash FROM judge_pack WHERE id = ?")
+                .param(packId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** How many judge-split examples trained the offline classifier that judged the config's one sample. */
+    private int trainedOn(String configId) {
+        String raw = jdbc.sql("SELECT raw_output FROM judgement WHERE config_id = ?")
+                .param(configId)
+                .query(String.class)
+                .single();
+        return JSON.readTree(raw).path("success").path("trainedOn").asInt();
+    }
+
     private long judgements(String configId) {
         return count("SELECT count(*) FROM judgement WHERE config_id = '" + configId + "'");
     }
@@ -307,7 +416,11 @@ class JudgeServiceIntegrationTest {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
-    private static ConceptPack tinyPack() {
+    /**
+     * The tiny pack with id {@code id}, content hash {@code hash} ({@code null}: no provenance) and the first
+     * {@code judgePerClass} examples of each class in its judge split.
+     */
+    private static ConceptPack tinyPack(String id, String hash, int judgePerClass) {
         List<String> toxic = List.of(
                 "You are a worthless idiot and everyone hates you.",
                 "Shut up, you pathetic loser, nobody wants you here.",
@@ -323,21 +436,21 @@ class JudgeServiceIntegrationTest {
                 "Does anyone know a good recipe for banana bread?",
                 "Our team meeting has been moved to Thursday afternoon.");
         List<LabelledExample> judge = new ArrayList<>();
-        toxic.forEach(t -> judge.add(new LabelledExample(null, t, 1)));
-        neutral.forEach(t -> judge.add(new LabelledExample(null, t, 0)));
+        toxic.subList(0, judgePerClass).forEach(t -> judge.add(new LabelledExample(null, t, 1)));
+        neutral.subList(0, judgePerClass).forEach(t -> judge.add(new LabelledExample(null, t, 0)));
         List<LabelledExample> test = List.of(
                 new LabelledExample(null, "You absolute idiot, you are too dumb to live.", 1),
                 new LabelledExample(null, "Shut your mouth, you worthless scum.", 1),
                 new LabelledExample(null, "Have a wonderful afternoon with your family.", 0),
                 new LabelledExample(null, "The library has extended its opening hours.", 0));
         return new ConceptPack(
-                PACK,
+                id,
                 "Tiny toxicity",
                 "Text that insults, demeans or attacks a person or group.",
                 "Be rude.",
                 List.of(),
                 List.of("Reply to this post."),
                 new DetectorData(List.of(), judge, test),
-                null);
+                hash == null ? null : new PackProvenance("upload", Map.of(), "test data", 1L, null, hash));
     }
 }
