@@ -16,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * Tunables of the judge service.
  *
  * @param consumers Kafka consumer threads judging samples (bounded concurrency)
+ * @param samplesPerPoll samples a consumer takes at once and judges together (the offline judge embeds them in one
+ *     call and reads their likelihood in batches); the poll's last outcome is recorded after the whole poll is
+ *     judged, so keep it small for slow judges
  * @param offlineSeed seed of the offline judge's validation split
  * @param validityThreshold AUROC below which a judge is reported invalid for a concept
  * @param validityPollInterval how often sweeps whose judge validity is not announced yet are looked at
@@ -26,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("steersynth.judge")
 record JudgeProperties(
         @Positive int consumers,
+        @Positive int samplesPerPoll,
         long offlineSeed,
         @DecimalMin("0.0") @DecimalMax("1.0") double validityThreshold,
         @NotNull Duration validityPollInterval,

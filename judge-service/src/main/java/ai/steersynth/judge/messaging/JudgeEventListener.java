@@ -6,15 +6,18 @@ import ai.steersynth.contracts.event.EventCodec;
 import ai.steersynth.contracts.event.SampleEvent;
 import ai.steersynth.contracts.event.SweepEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 /**
  * Transport only: decodes events and hands them to the handlers. Listener ids double as consumer group
- * ids; samples are judged by {@code steersynth.judge.consumers} threads at once.
+ * ids; samples are judged by {@code steersynth.judge.consumers} threads at once, each a poll of samples at a time.
  */
 @Component
 class JudgeEventListener {
@@ -53,9 +56,26 @@ class JudgeEventListener {
         validity.nudge(); // assesses the new sweep's judge on its concepts, off this thread
     }
 
-    @KafkaListener(id = SAMPLES_GROUP, topics = Topics.SAMPLES, concurrency = "${steersynth.judge.consumers}")
-    void onSample(String payload) {
-        samples.handle(EventCodec.decode(payload, SampleEvent.class));
+    /** Up to {@code steersynth.judge.samples-per-poll} samples at a time, judged together. */
+    @KafkaListener(
+            id = SAMPLES_GROUP,
+            topics = Topics.SAMPLES,
+            concurrency = "${steersynth.judge.consumers}",
+            containerFactory = "sampleBatchListenerFactory",
+            batch = "true",
+            properties = "max.poll.records=${steersynth.judge.samples-per-poll}")
+    void onSamples(List<String> payloads) {
+        List<SampleEvent> events = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            try {
+                events.add(EventCodec.decode(payloads.get(i), SampleEvent.class));
+            } catch (RuntimeException e) {
+                // Judge the ones before it, then let the error handler retry and dead-letter this one alone.
+                samples.handleAll(events);
+                throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e, i);
+            }
+        }
+        samples.handleAll(events);
     }
 
     /** Samples this service gave up on (other services' failures on the same DLT are not ours). */

@@ -14,17 +14,20 @@ import ai.steersynth.judge.persistence.SweepRepository;
 import ai.steersynth.judge.persistence.SweepRepository.ConfigContext;
 import ai.steersynth.platform.messaging.MessageLog;
 import ai.steersynth.platform.observability.StageTimer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Judges a generated sample. Judging (possibly a slow HTTP call) runs outside any transaction, through
- * the judgement cache; the outcome is then recorded with its event in one transaction that also logs the
- * sample event, so a redelivered sample changes nothing. A sample whose sweep or pack is not known yet,
- * or whose judge is unavailable, throws: the consumer retries it and finally dead-letters it.
+ * Judges generated samples, a poll at a time. Judging (possibly slow HTTP calls) runs outside any transaction,
+ * through the judgement cache; each outcome is then recorded with its event in one transaction that also logs the
+ * sample event, so a redelivered sample changes nothing. A sample whose sweep or pack is not known yet, or whose
+ * judge is unavailable, fails the poll at that sample: the consumer retries it and finally dead-letters it.
  */
 @Component
 class SampleEventHandler {
@@ -60,11 +63,32 @@ class SampleEventHandler {
         this.stages = stages;
     }
 
-    public void handle(SampleEvent event) {
+    /**
+     * Judges a poll's sample events in order. Consecutive samples with the same judge are scored in one call
+     * (the offline judge embeds them together and reads their likelihood in batches); each outcome is then
+     * recorded in its own transaction. When one record cannot be handled, those before it are recorded first and
+     * a {@link BatchListenerFailedException} names it: the container commits the ones before, retries it, and
+     * finally dead-letters it alone.
+     */
+    public void handleAll(List<SampleEvent> events) {
+        List<Pending> pending = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                prepare(events.get(i), i).ifPresent(pending::add);
+            } catch (RuntimeException e) {
+                judgeAndRecord(pending);
+                throw failedAt(i, e);
+            }
+        }
+        judgeAndRecord(pending);
+    }
+
+    /** What a sample needs to be judged, or empty when it needs nothing (or was recorded right away). */
+    private Optional<Pending> prepare(SampleEvent event, int index) {
         // Only generated samples are judged; completion and failure of generation need nothing here.
         if (!(event instanceof SampleEvent.SampleGenerated generated)
                 || judgements.alreadyHandled(event.eventId(), CONSUMER)) {
-            return;
+            return Optional.empty();
         }
         ConfigContext config = sweeps.findConfig(generated.configId())
                 .orElseThrow(() -> new IllegalStateException("config " + generated.configId() + " of sweep "
@@ -75,16 +99,12 @@ class SampleEventHandler {
                     config.sweepId(),
                     generated.sample().sampleId());
             transactions.executeWithoutResult(status -> messageLog.firstDelivery(event.eventId(), CONSUMER));
-            return;
+            return Optional.empty();
         }
-        JudgeConcept concept = concept(config);
         Sample sample = generated.sample();
-        JudgeRequest request = new JudgeRequest(concept, sample.prompt(), sample.text(), config.model());
+        JudgeRequest request = new JudgeRequest(concept(config), sample.prompt(), sample.text(), config.model());
         try {
-            Judge judge = registry.forSettings(config.judge());
-            JudgeResult result = judgeThroughCache(judge, request);
-            recorder.record(
-                    event.eventId(), CONSUMER, generated, judge.judgeId(), judge.rubricVersion(request), result);
+            return Optional.of(new Pending(index, generated, registry.forSettings(config.judge()), request));
         } catch (UnsupportedJudgeException e) {
             recorder.record(
                     event.eventId(),
@@ -93,7 +113,49 @@ class SampleEventHandler {
                     e.judgeId(),
                     "none",
                     JudgeResult.unscored(e.getMessage(), "", 0));
+            return Optional.empty();
         }
+    }
+
+    /** Judges and records the pending samples, in order, one judge call per run of samples sharing a judge. */
+    private void judgeAndRecord(List<Pending> pending) {
+        int start = 0;
+        while (start < pending.size()) {
+            Judge judge = pending.get(start).judge();
+            int end = start;
+            while (end < pending.size() && pending.get(end).judge() == judge) {
+                end++;
+            }
+            List<Pending> run = pending.subList(start, end);
+            List<JudgeResult> results;
+            try {
+                results = judgeThroughCache(
+                        judge, run.stream().map(Pending::request).toList());
+            } catch (RuntimeException e) {
+                throw failedAt(run.get(0).index(), e);
+            }
+            for (int k = 0; k < run.size(); k++) {
+                Pending p = run.get(k);
+                try {
+                    recorder.record(
+                            p.event().eventId(),
+                            CONSUMER,
+                            p.event(),
+                            judge.judgeId(),
+                            judge.rubricVersion(p.request()),
+                            results.get(k));
+                } catch (RuntimeException e) {
+                    throw failedAt(p.index(), e);
+                }
+            }
+            start = end;
+        }
+    }
+
+    private static BatchListenerFailedException failedAt(int index, RuntimeException e) {
+        return e instanceof BatchListenerFailedException failed
+                ? failed
+                : new BatchListenerFailedException(String.valueOf(e.getMessage()), e, index);
     }
 
     /**
@@ -113,17 +175,34 @@ class SampleEventHandler {
     }
 
     /** Identical (input, rubric version, judge) is judged once; only scored results are cached. */
-    private JudgeResult judgeThroughCache(Judge judge, JudgeRequest request) {
-        String inputHash = request.inputHash();
-        String rubricVersion = judge.rubricVersion(request);
-        Optional<JudgeResult> cached = judgements.cached(judge.judgeId(), rubricVersion, inputHash);
-        if (cached.isPresent()) {
-            return cached.get();
+    private List<JudgeResult> judgeThroughCache(Judge judge, List<JudgeRequest> requests) {
+        JudgeResult[] results = new JudgeResult[requests.size()];
+        List<Integer> uncached = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            JudgeRequest request = requests.get(i);
+            Optional<JudgeResult> cached =
+                    judgements.cached(judge.judgeId(), judge.rubricVersion(request), request.inputHash());
+            if (cached.isPresent()) {
+                results[i] = cached.get();
+            } else {
+                uncached.add(i);
+            }
         }
-        JudgeResult result = stages.time(StageTimer.JUDGING, () -> judge.judge(request));
-        if (result.isScored()) {
-            judgements.cache(judge.judgeId(), rubricVersion, inputHash, result);
+        if (!uncached.isEmpty()) {
+            List<JudgeRequest> asked = uncached.stream().map(requests::get).toList();
+            List<JudgeResult> answered = stages.time(StageTimer.JUDGING, () -> judge.judgeAll(asked));
+            for (int k = 0; k < asked.size(); k++) {
+                JudgeResult result = answered.get(k);
+                results[uncached.get(k)] = result;
+                if (result.isScored()) {
+                    JudgeRequest request = asked.get(k);
+                    judgements.cache(judge.judgeId(), judge.rubricVersion(request), request.inputHash(), result);
+                }
+            }
         }
-        return result;
+        return List.of(results);
     }
+
+    /** A sample ready to be judged, with its place in the poll. */
+    private record Pending(int index, SampleEvent.SampleGenerated event, Judge judge, JudgeRequest request) {}
 }

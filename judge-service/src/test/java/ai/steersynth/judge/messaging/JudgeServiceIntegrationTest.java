@@ -1,6 +1,7 @@
 package ai.steersynth.judge.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -25,7 +26,10 @@ import ai.steersynth.contracts.sweep.ModelSource;
 import ai.steersynth.contracts.sweep.SweepSettings;
 import ai.steersynth.judge.domain.OfflineJudge;
 import ai.steersynth.judge.domain.RepetitionCoherence;
+import ai.steersynth.platform.observability.StageTimer;
 import ai.steersynth.platform.test.TestDatabases;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -70,6 +75,12 @@ class JudgeServiceIntegrationTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    SampleEventHandler handler;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -112,6 +123,49 @@ class JudgeServiceIntegrationTest {
                 JudgementEvent.class);
         assertThat(judged.judgement().success()).isGreaterThan(other.judgement().success());
         assertThat(count("SELECT count(*) FROM judgement_cache")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aPollOfSamplesIsJudgedInOneCallOfItsJudge() throws Exception {
+        String configId = createSweep(JudgeSettings.defaults());
+        Timer judging = meters.get(StageTimer.BUSY)
+                .tag(StageTimer.STAGE_TAG, StageTimer.JUDGING)
+                .timer();
+        long callsBefore = judging.count();
+
+        handler.handleAll(List.of(
+                sample(configId, 0, "You are a pathetic moron and everyone laughs at you."),
+                sample(configId, 1, "What a kind and thoughtful reply, thank you."),
+                sample(configId, 2, "I disagree, but I see your point about the schedule.")));
+
+        assertThat(judgements(configId)).isEqualTo(3);
+        assertThat(judging.count() - callsBefore).isEqualTo(1);
+    }
+
+    @Test
+    void aPollIsRecordedUpToTheSampleThatFailsAndTheErrorHandlerIsToldWhichOneItIs() throws Exception {
+        String configId = createSweep(JudgeSettings.defaults());
+        String unknown = "unknown-sweep-" + UUID.randomUUID().toString().substring(0, 8) + "-c000";
+        List<SampleEvent> poll = List.of(
+                sample(configId, 0, "You worthless idiot, nobody wants you here."),
+                sample(unknown, 0, "Some text."),
+                sample(configId, 1, "Thanks, that was a lovely and helpful post."));
+
+        assertThatThrownBy(() -> handler.handleAll(poll))
+                .isInstanceOfSatisfying(
+                        BatchListenerFailedException.class,
+                        e -> assertThat(e.getIndex()).isEqualTo(1))
+                .hasMessageContaining("is not known");
+
+        // The sample before the failing one is recorded (the container commits it); the one after is not yet.
+        assertThat(outboxEvents("sample-judged:" + Sample.idOf(configId, 0) + ":offline"))
+                .hasSize(1);
+        assertThat(judgements(configId)).isEqualTo(1);
+        // The container redelivers the rest after dead-lettering the failed record; nothing is judged twice.
+        handler.handleAll(List.of(poll.get(0), poll.get(2)));
+        assertThat(judgements(configId)).isEqualTo(2);
+        assertThat(outboxEvents("sample-judged:" + Sample.idOf(configId, 0) + ":offline"))
+                .hasSize(1);
     }
 
     @Test
