@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -62,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
         StackSettings settings = StackSettings.fromEnvironment(System.getenv());
         Path modelPath = model != null ? model : DefaultModel.ensure(DefaultModel.cacheDirectory(), this::say);
         // The size's pair budget and batch size, unless the user chose them (environment variables).
-        Map<String, Object> stackProperties = new java.util.HashMap<>();
+        Map<String, Object> stackProperties = new HashMap<>();
         if (System.getenv("STEERSYNTH_GENERATOR_MAX_VECTOR_PAIRS") == null) {
             stackProperties.put("steersynth.generator.max-vector-pairs", size.vectorPairs());
         }
